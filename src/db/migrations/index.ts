@@ -1,0 +1,17 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122045727Initial } from './Migration20261122045727Initial.js';
+import { Migration20261122060000RiskTriggers } from './Migration20261122060000RiskTriggers.js';
+import { Migration20261122061000RiskDirtyIndex } from './Migration20261122061000RiskDirtyIndex.js';
+import { Migration20261122062000RiskProfileRegion } from './Migration20261122062000RiskProfileRegion.js';
+
+/**
+ * Migrations are listed here rather than discovered from files, so the same list
+ * runs from compiled code, from tests and on both PostgreSQL and PGlite.
+ * New ones come from `npm run db:migration:create -- <Name>`.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261122045727Initial', class: Migration20261122045727Initial },
+  { name: 'Migration20261122060000RiskTriggers', class: Migration20261122060000RiskTriggers },
+  { name: 'Migration20261122061000RiskDirtyIndex', class: Migration20261122061000RiskDirtyIndex },
+  { name: 'Migration20261122062000RiskProfileRegion', class: Migration20261122062000RiskProfileRegion },
+];

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/config.js';
+import { prepareDatabase } from './db/bootstrap.js';
+import { createOrm, describeDatabase } from './db/orm.js';
+import { buildApp } from './server/app.js';
+import { createLogger } from './server/logger.js';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config);
+  log.info({ database: describeDatabase(config) }, 'starting the Inter-Agency Data Hub');
+  const orm = await createOrm(config);
+  await prepareDatabase(orm, config, log);
+  const app = await buildApp({ orm, config, log });
+  const address = await app.http.listen({ port: config.port, host: config.host });
+  log.info(
+    { address: `${address}/graphql`, startupMillis: Math.round(performance.now() - started) },
+    'hub is ready',
+  );
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.http.close();
+    await orm.close(true);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`The hub could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (process.env.LOG_LEVEL === 'debug' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+});
