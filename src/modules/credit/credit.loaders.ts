@@ -1,0 +1,26 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { childPageLoader } from '../../db/child-page.loader.js';
+import { CreditListEntryEntity } from './credit-list-entry.entity.js';
+import { LicenceEntity } from './licence.entity.js';
+import { PenaltyEntity } from './penalty.entity.js';
+import { RiskClassificationEntity } from './risk-classification.entity.js';
+import { TaxArrearsEntity } from './tax-arrears.entity.js';
+import { TaxCreditEvaluationEntity } from './tax-credit-evaluation.entity.js';
+
+export const penaltiesLoader = (em: SqlEntityManager) =>
+  childPageLoader(em, { entity: PenaltyEntity, orderBy: 't.decision_date desc, t.id desc' });
+
+export const licencesLoader = (em: SqlEntityManager) =>
+  childPageLoader(em, { entity: LicenceEntity, orderBy: 't.decision_date desc, t.id desc' });
+
+export const creditListEntriesLoader = (em: SqlEntityManager) =>
+  childPageLoader(em, { entity: CreditListEntryEntity, orderBy: 't.listed_date desc, t.id desc' });
+
+export const taxCreditEvaluationsLoader = (em: SqlEntityManager) =>
+  childPageLoader(em, { entity: TaxCreditEvaluationEntity, orderBy: 't.year desc, t.id desc' });
+
+export const taxArrearsLoader = (em: SqlEntityManager) =>
+  childPageLoader(em, { entity: TaxArrearsEntity, orderBy: 't.arrears_since desc, t.id desc' });
+
+export const riskClassificationsLoader = (em: SqlEntityManager) =>
+  childPageLoader(em, { entity: RiskClassificationEntity, orderBy: 't.month desc, t.id desc' });

@@ -1,0 +1,228 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DateScalar } from '../../common/scalars.js';
+import { andConditions, type SqlCondition } from '../../db/child-page.loader.js';
+import { requireRepairedAccess } from '../../auth/repair.js';
+import { Department } from '../../common/department.js';
+import type { HubContext } from '../../server/context.js';
+import {
+  PageArgs,
+  connectionType,
+  decodeOffsetCursor,
+  offsetConnection,
+  pageSize,
+  type Connection,
+} from '../../server/pagination.js';
+import { Enterprise, enterpriseByUsccLoader } from '../registry/index.js';
+import {
+  CreditListEntryArgs,
+  LicenceArgs,
+  RiskClassificationArgs,
+  servableListEntries,
+  TaxArrearsArgs,
+  TaxCreditEvaluationArgs,
+  checkMonth,
+  checkYear,
+} from './credit.args.js';
+import {
+  creditListEntriesLoader,
+  licencesLoader,
+  penaltiesLoader,
+  riskClassificationsLoader,
+  taxArrearsLoader,
+  taxCreditEvaluationsLoader,
+} from './credit.loaders.js';
+import { CreditListEntryEntity } from './credit-list-entry.entity.js';
+import { CreditListEntry } from './credit-list-entry.type.js';
+import { LicenceEntity } from './licence.entity.js';
+import { AdministrativeLicence } from './licence.type.js';
+import { PenaltyEntity } from './penalty.entity.js';
+import { AdministrativePenalty } from './penalty.type.js';
+import { RiskClassificationEntity } from './risk-classification.entity.js';
+import { CreditRiskClassification } from './risk-classification.type.js';
+import { TaxArrearsEntity } from './tax-arrears.entity.js';
+import { TaxArrears } from './tax-arrears.type.js';
+import { TaxCreditEvaluationEntity } from './tax-credit-evaluation.entity.js';
+import { TaxCreditEvaluation } from './tax-credit-evaluation.type.js';
+import { childConnection as loadPage } from '../../server/child-connection.js';
+
+export const AdministrativePenaltyConnection = connectionType(AdministrativePenalty, 'AdministrativePenalty');
+export const AdministrativeLicenceConnection = connectionType(AdministrativeLicence, 'AdministrativeLicence');
+export const CreditListEntryConnection = connectionType(CreditListEntry, 'CreditListEntry');
+export const TaxCreditEvaluationConnection = connectionType(TaxCreditEvaluation, 'TaxCreditEvaluation');
+export const TaxArrearsConnection = connectionType(TaxArrears, 'TaxArrears');
+export const CreditRiskClassificationConnection = connectionType(
+  CreditRiskClassification,
+  'CreditRiskClassification',
+);
+
+/** One page of an enterprise's records through the request's loader, so N enterprises share a statement. */
+
+@ArgsType()
+class PenaltyArgs extends PageArgs {
+  @Field(() => DateScalar, { nullable: true, description: 'Only decisions on or after this date.' })
+  since?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Include repaired records (default false).' })
+  includeRepaired?: boolean;
+}
+
+/** The credit module's fields on Enterprise. */
+@Resolver(() => Enterprise)
+export class CreditEnterpriseResolver {
+  @FieldResolver(() => AdministrativePenaltyConnection, {
+    nullable: true,
+    description: 'Administrative penalties, newest first.',
+  })
+  async penalties(
+    @Root() enterprise: { uscc: string },
+    @Args(() => PenaltyArgs) args: PenaltyArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<PenaltyEntity>> {
+    const first = pageSize(args.first, ctx.limits);
+    const offset = decodeOffsetCursor(args.after);
+    const conditions: SqlCondition[] = [];
+    if (args.since) conditions.push({ sql: 't.decision_date >= ?', params: [args.since] });
+    if (args.includeRepaired) requireRepairedAccess(ctx, Department.MARKET_REGULATION);
+    else conditions.push({ sql: 't.repaired_date is null', params: [] });
+    const page = await ctx.loaders.get(penaltiesLoader).load({
+      uscc: enterprise.uscc,
+      first,
+      offset,
+      condition: andConditions(conditions),
+    });
+    return offsetConnection(page.items, page.offset, page.totalCount);
+  }
+
+  @FieldResolver(() => AdministrativeLicenceConnection, {
+    nullable: true,
+    description: 'Administrative licences (行政许可), newest decision first.',
+  })
+  licences(
+    @Root() enterprise: { uscc: string },
+    @Args(() => LicenceArgs) args: LicenceArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<LicenceEntity>> {
+    const conditions: SqlCondition[] = [];
+    if (args.status) conditions.push({ sql: 't.status = ?', params: [args.status] });
+    return loadPage(ctx, licencesLoader, enterprise.uscc, args, conditions);
+  }
+
+  @FieldResolver(() => CreditListEntryConnection, {
+    nullable: true,
+    description:
+      'Entries on the business-anomaly, serious-dishonesty and dishonest-judgment-debtor lists, newest listing first. ' +
+      'Entries removed after credit repair or as corrections are never served.',
+  })
+  listEntries(
+    @Root() enterprise: { uscc: string },
+    @Args(() => CreditListEntryArgs) args: CreditListEntryArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<CreditListEntryEntity>> {
+    const conditions: SqlCondition[] = [servableListEntries(ctx)];
+    if (args.list) conditions.push({ sql: 't.list = ?', params: [args.list] });
+    // An explicit null means the default, as an omitted argument does.
+    if (args.activeOnly !== false) conditions.push({ sql: 't.removed_date is null', params: [] });
+    return loadPage(ctx, creditListEntriesLoader, enterprise.uscc, args, conditions);
+  }
+
+  @FieldResolver(() => TaxCreditEvaluationConnection, {
+    nullable: true,
+    description: 'Tax credit grades (纳税信用等级) by tax year, latest year first.',
+  })
+  taxGrades(
+    @Root() enterprise: { uscc: string },
+    @Args(() => TaxCreditEvaluationArgs) args: TaxCreditEvaluationArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<TaxCreditEvaluationEntity>> {
+    checkYear('sinceYear', args.sinceYear);
+    const conditions: SqlCondition[] = [];
+    if (args.sinceYear !== undefined && args.sinceYear !== null) {
+      conditions.push({ sql: 't.year >= ?', params: [args.sinceYear] });
+    }
+    return loadPage(ctx, taxCreditEvaluationsLoader, enterprise.uscc, args, conditions);
+  }
+
+  @FieldResolver(() => TaxArrearsConnection, {
+    nullable: true,
+    description: 'Tax arrears (欠税), most recent first.',
+  })
+  taxArrears(
+    @Root() enterprise: { uscc: string },
+    @Args(() => TaxArrearsArgs) args: TaxArrearsArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<TaxArrearsEntity>> {
+    const conditions: SqlCondition[] = [];
+    if (args.outstandingOnly) conditions.push({ sql: 't.paid_off_date is null', params: [] });
+    return loadPage(ctx, taxArrearsLoader, enterprise.uscc, args, conditions);
+  }
+
+  @FieldResolver(() => CreditRiskClassificationConnection, {
+    nullable: true,
+    description: 'Monthly enterprise credit risk classes (企业信用风险分类), latest month first.',
+  })
+  riskClasses(
+    @Root() enterprise: { uscc: string },
+    @Args(() => RiskClassificationArgs) args: RiskClassificationArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<RiskClassificationEntity>> {
+    checkMonth('since', args.since);
+    const conditions: SqlCondition[] = [];
+    if (args.since) conditions.push({ sql: 't.month >= ?', params: [args.since] });
+    return loadPage(ctx, riskClassificationsLoader, enterprise.uscc, args, conditions);
+  }
+}
+
+/** Fields of AdministrativePenalty that are not plain columns. */
+@Resolver(() => AdministrativePenalty)
+export class PenaltyResolver {
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: 'The enterprise the penalty was imposed on.',
+  })
+  enterprise(@Root() penalty: PenaltyEntity, @Ctx() ctx: HubContext): Promise<unknown> {
+    return ctx.loaders.get(enterpriseByUsccLoader).load(penalty.uscc);
+  }
+}
+
+@Resolver(() => AdministrativeLicence)
+export class LicenceResolver {
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: 'The enterprise the licence was granted to.',
+  })
+  enterprise(@Root() licence: LicenceEntity, @Ctx() ctx: HubContext): Promise<unknown> {
+    return ctx.loaders.get(enterpriseByUsccLoader).load(licence.uscc);
+  }
+}
+
+@Resolver(() => CreditListEntry)
+export class CreditListEntryResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise on the list.' })
+  enterprise(@Root() entry: CreditListEntryEntity, @Ctx() ctx: HubContext): Promise<unknown> {
+    return ctx.loaders.get(enterpriseByUsccLoader).load(entry.uscc);
+  }
+}
+
+@Resolver(() => TaxCreditEvaluation)
+export class TaxCreditEvaluationResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise evaluated.' })
+  enterprise(@Root() evaluation: TaxCreditEvaluationEntity, @Ctx() ctx: HubContext): Promise<unknown> {
+    return ctx.loaders.get(enterpriseByUsccLoader).load(evaluation.uscc);
+  }
+}
+
+@Resolver(() => TaxArrears)
+export class TaxArrearsResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise that owes the tax.' })
+  enterprise(@Root() arrears: TaxArrearsEntity, @Ctx() ctx: HubContext): Promise<unknown> {
+    return ctx.loaders.get(enterpriseByUsccLoader).load(arrears.uscc);
+  }
+}
+
+@Resolver(() => CreditRiskClassification)
+export class RiskClassificationResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise classified.' })
+  enterprise(@Root() classification: RiskClassificationEntity, @Ctx() ctx: HubContext): Promise<unknown> {
+    return ctx.loaders.get(enterpriseByUsccLoader).load(classification.uscc);
+  }
+}

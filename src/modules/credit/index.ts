@@ -1,0 +1,62 @@
+import type { HubModule } from '../../server/hub-module.js';
+import { creditSignalSource } from './credit.signals.js';
+import { creditCatalog } from './credit.catalog.js';
+import { CreditListEntryEntity } from './credit-list-entry.entity.js';
+import {
+  CreditEnterpriseResolver,
+  CreditListEntryResolver,
+  LicenceResolver,
+  PenaltyResolver,
+  RiskClassificationResolver,
+  TaxArrearsResolver,
+  TaxCreditEvaluationResolver,
+} from './credit.resolver.js';
+import { creditSeeder } from './credit.seed.js';
+import { LicenceEntity } from './licence.entity.js';
+import { PenaltyEntity } from './penalty.entity.js';
+import { RiskClassificationEntity } from './risk-classification.entity.js';
+import { TaxArrearsEntity } from './tax-arrears.entity.js';
+import { TaxCreditEvaluationEntity } from './tax-credit-evaluation.entity.js';
+
+export {
+  creditListEntriesLoader,
+  licencesLoader,
+  penaltiesLoader,
+  riskClassificationsLoader,
+  taxArrearsLoader,
+  taxCreditEvaluationsLoader,
+} from './credit.loaders.js';
+
+export { creditSignalSource } from './credit.signals.js';
+
+export const creditModule: HubModule = {
+  name: 'credit',
+  entities: [
+    PenaltyEntity,
+    LicenceEntity,
+    CreditListEntryEntity,
+    TaxCreditEvaluationEntity,
+    TaxArrearsEntity,
+    RiskClassificationEntity,
+  ],
+  resolvers: [
+    CreditEnterpriseResolver,
+    PenaltyResolver,
+    LicenceResolver,
+    CreditListEntryResolver,
+    TaxCreditEvaluationResolver,
+    TaxArrearsResolver,
+    RiskClassificationResolver,
+  ],
+  catalog: creditCatalog,
+  seeder: creditSeeder,
+  signals: creditSignalSource,
+  records: {
+    AdministrativePenalty: PenaltyEntity,
+    AdministrativeLicence: LicenceEntity,
+    CreditListEntry: CreditListEntryEntity,
+    TaxCreditEvaluation: TaxCreditEvaluationEntity,
+    TaxArrears: TaxArrearsEntity,
+    CreditRiskClassification: RiskClassificationEntity,
+  },
+};

@@ -1,0 +1,50 @@
+import type { HubModule } from '../../server/hub-module.js';
+import { medicalInsuranceSignalSource } from './medical-insurance.signals.js';
+import { DesignatedInstitutionEntity } from './designated-institution.entity.js';
+import { MedicalFundViolationEntity } from './fund-violation.entity.js';
+import { InstitutionCreditGradeEntity } from './institution-credit-grade.entity.js';
+import { medicalInsuranceCatalog } from './medical-insurance.catalog.js';
+import {
+  DesignatedMedicalInstitutionResolver,
+  MedicalFundViolationResolver,
+  MedicalInstitutionCreditGradeResolver,
+  MedicalInsuranceEnterpriseResolver,
+  SocialInsuranceAccountResolver,
+} from './medical-insurance.resolver.js';
+import { medicalInsuranceSeeder } from './medical-insurance.seed.js';
+import { SocialInsuranceAccountEntity } from './social-insurance-account.entity.js';
+
+export {
+  designatedInstitutionsLoader,
+  institutionCreditGradesLoader,
+  medicalFundViolationsLoader,
+  socialInsuranceAccountsLoader,
+} from './medical-insurance.loaders.js';
+
+export { medicalInsuranceSignalSource } from './medical-insurance.signals.js';
+
+export const medicalInsuranceModule: HubModule = {
+  name: 'medical-insurance',
+  entities: [
+    SocialInsuranceAccountEntity,
+    DesignatedInstitutionEntity,
+    InstitutionCreditGradeEntity,
+    MedicalFundViolationEntity,
+  ],
+  resolvers: [
+    MedicalInsuranceEnterpriseResolver,
+    SocialInsuranceAccountResolver,
+    DesignatedMedicalInstitutionResolver,
+    MedicalInstitutionCreditGradeResolver,
+    MedicalFundViolationResolver,
+  ],
+  catalog: medicalInsuranceCatalog,
+  seeder: medicalInsuranceSeeder,
+  signals: medicalInsuranceSignalSource,
+  records: {
+    SocialInsuranceAccount: SocialInsuranceAccountEntity,
+    DesignatedMedicalInstitution: DesignatedInstitutionEntity,
+    MedicalInstitutionCreditGrade: InstitutionCreditGradeEntity,
+    MedicalFundViolation: MedicalFundViolationEntity,
+  },
+};

@@ -1,0 +1,25 @@
+import type { HubModule } from '../../server/hub-module.js';
+import { registrySignalSource } from './registry.signals.js';
+import { EnterpriseEntity } from './enterprise.entity.js';
+import { registryCatalog } from './registry.catalog.js';
+import { RegistryResolver } from './registry.resolver.js';
+import { registrySeeder } from './registry.seed.js';
+
+// Public surface for other modules: the Enterprise type they extend and the loader to reach it.
+export { Enterprise } from './enterprise.type.js';
+export { enterpriseByUsccLoader } from './registry.loaders.js';
+
+export { registrySignalSource } from './registry.signals.js';
+
+export const registryModule: HubModule = {
+  name: 'registry',
+  entities: [EnterpriseEntity],
+  resolvers: [RegistryResolver],
+  catalog: registryCatalog,
+  seeder: registrySeeder,
+  signals: registrySignalSource,
+  records: { Enterprise: EnterpriseEntity },
+};
+export { EnterpriseRecordEntity } from './enterprise-record.entity.js';
+export { EnterpriseEntity } from './enterprise.entity.js';
+export { onRiskFilteredList } from './enterprise.query.js';

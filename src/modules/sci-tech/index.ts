@@ -1,0 +1,31 @@
+import type { HubModule } from '../../server/hub-module.js';
+import { sciTechSignalSource } from './sci-tech.signals.js';
+import { TechCertificationEntity } from './certification.entity.js';
+import { PatentCountEntity } from './patent-count.entity.js';
+import { RdSpendingEntity } from './rd-spending.entity.js';
+import { sciTechCatalog } from './sci-tech.catalog.js';
+import {
+  PatentCountResolver,
+  RdSpendingResolver,
+  SciTechEnterpriseResolver,
+  TechCertificationResolver,
+} from './sci-tech.resolver.js';
+import { sciTechSeeder } from './sci-tech.seed.js';
+
+export { patentCountsLoader, rdSpendingLoader, techCertificationsLoader } from './sci-tech.loaders.js';
+
+export { sciTechSignalSource } from './sci-tech.signals.js';
+
+export const sciTechModule: HubModule = {
+  name: 'sci-tech',
+  entities: [TechCertificationEntity, RdSpendingEntity, PatentCountEntity],
+  resolvers: [SciTechEnterpriseResolver, TechCertificationResolver, RdSpendingResolver, PatentCountResolver],
+  catalog: sciTechCatalog,
+  seeder: sciTechSeeder,
+  signals: sciTechSignalSource,
+  records: {
+    TechCertification: TechCertificationEntity,
+    RdSpending: RdSpendingEntity,
+    PatentCount: PatentCountEntity,
+  },
+};

@@ -1,0 +1,14 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { childPageLoader } from '../../db/child-page.loader.js';
+import { TechCertificationEntity } from './certification.entity.js';
+import { PatentCountEntity } from './patent-count.entity.js';
+import { RdSpendingEntity } from './rd-spending.entity.js';
+
+export const techCertificationsLoader = (em: SqlEntityManager) =>
+  childPageLoader(em, { entity: TechCertificationEntity, orderBy: 't.valid_from desc, t.id desc' });
+
+export const rdSpendingLoader = (em: SqlEntityManager) =>
+  childPageLoader(em, { entity: RdSpendingEntity, orderBy: 't.year desc, t.id desc' });
+
+export const patentCountsLoader = (em: SqlEntityManager) =>
+  childPageLoader(em, { entity: PatentCountEntity, orderBy: 't.year desc, t.id desc' });

@@ -1,0 +1,210 @@
+import { Department } from '../../common/department.js';
+import { requireRepairedAccess } from '../../auth/repair.js';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { BadInputError } from '../../common/errors.js';
+import { DateScalar } from '../../common/scalars.js';
+import { andConditions, type ChildPageKey, type SqlCondition } from '../../db/child-page.loader.js';
+import type { HubContext } from '../../server/context.js';
+import {
+  PageArgs,
+  connectionType,
+  decodeOffsetCursor,
+  offsetConnection,
+  pageSize,
+  type Connection,
+} from '../../server/pagination.js';
+import { Enterprise, enterpriseByUsccLoader } from '../registry/index.js';
+import { TransportLicenceStatus } from './transport-credit.enums.js';
+import {
+  transportCreditRatingsLoader,
+  transportEnforcementsLoader,
+  transportLicencesLoader,
+  vehiclesLoader,
+} from './transport-credit.loaders.js';
+import { TransportCreditRatingEntity } from './transport-credit-rating.entity.js';
+import { TransportCreditRating } from './transport-credit-rating.type.js';
+import { TransportEnforcementEntity } from './transport-enforcement.entity.js';
+import { TransportEnforcement } from './transport-enforcement.type.js';
+import { TransportLicenceEntity } from './transport-licence.entity.js';
+import { TransportLicence } from './transport-licence.type.js';
+import { VehicleEntity } from './vehicle.entity.js';
+import { TransportVehicle } from './vehicle.type.js';
+
+export const TransportLicenceConnection = connectionType(TransportLicence, 'TransportLicence');
+export const TransportVehicleConnection = connectionType(TransportVehicle, 'TransportVehicle');
+export const TransportCreditRatingConnection = connectionType(TransportCreditRating, 'TransportCreditRating');
+export const TransportEnforcementConnection = connectionType(TransportEnforcement, 'TransportEnforcement');
+
+/** Rating years outside this range cannot be meant; rejecting them beats an empty list. */
+const MIN_RATING_YEAR = 1990;
+const MAX_RATING_YEAR = 2100;
+
+@ArgsType()
+class TransportLicenceArgs extends PageArgs {
+  @Field(() => TransportLicenceStatus, { nullable: true, description: 'Only licences in this status.' })
+  status?: TransportLicenceStatus;
+}
+
+@ArgsType()
+class VehicleArgs extends PageArgs {
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only key vehicles (两客一危) when true (default false).',
+  })
+  keyVehiclesOnly?: boolean;
+}
+
+@ArgsType()
+class TransportCreditRatingArgs extends PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Only evaluation years from this one on (${MIN_RATING_YEAR}–${MAX_RATING_YEAR}).`,
+  })
+  sinceYear?: number;
+}
+
+@ArgsType()
+class TransportEnforcementArgs extends PageArgs {
+  @Field(() => DateScalar, { nullable: true, description: 'Only decisions on or after this date.' })
+  since?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Include repaired records (default false).' })
+  includeRepaired?: boolean;
+}
+
+function checkSinceYear(sinceYear: number | undefined | null): void {
+  if (sinceYear === undefined || sinceYear === null) return;
+  if (sinceYear < MIN_RATING_YEAR || sinceYear > MAX_RATING_YEAR) {
+    throw new BadInputError(
+      `sinceYear must be a year between ${MIN_RATING_YEAR} and ${MAX_RATING_YEAR}, got ${sinceYear}`,
+      { argument: 'sinceYear', min: MIN_RATING_YEAR, max: MAX_RATING_YEAR },
+    );
+  }
+}
+
+/** One list page's loader key; `first` and `after` are checked here so every list rejects them alike. */
+function pageKey(
+  uscc: string,
+  args: PageArgs,
+  ctx: HubContext,
+  conditions: readonly SqlCondition[],
+): ChildPageKey {
+  return {
+    uscc,
+    first: pageSize(args.first, ctx.limits),
+    offset: decodeOffsetCursor(args.after),
+    condition: andConditions(conditions),
+  };
+}
+
+/** The transport module's fields on Enterprise. */
+@Resolver(() => Enterprise)
+export class TransportEnterpriseResolver {
+  @FieldResolver(() => TransportLicenceConnection, {
+    nullable: true,
+    description: 'Road transport operating licences, latest first.',
+  })
+  async transportLicences(
+    @Root() enterprise: { uscc: string },
+    @Args(() => TransportLicenceArgs) args: TransportLicenceArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<TransportLicenceEntity>> {
+    const conditions: SqlCondition[] = [];
+    if (args.status) conditions.push({ sql: 't.status = ?', params: [args.status] });
+    const page = await ctx.loaders
+      .get(transportLicencesLoader)
+      .load(pageKey(enterprise.uscc, args, ctx, conditions));
+    return offsetConnection(page.items, page.offset, page.totalCount);
+  }
+
+  @FieldResolver(() => TransportVehicleConnection, {
+    nullable: true,
+    description: 'Commercial vehicles, most recently registered first.',
+  })
+  async vehicles(
+    @Root() enterprise: { uscc: string },
+    @Args(() => VehicleArgs) args: VehicleArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<VehicleEntity>> {
+    const conditions: SqlCondition[] = [];
+    if (args.keyVehiclesOnly) conditions.push({ sql: 't.key_vehicle = true', params: [] });
+    const page = await ctx.loaders.get(vehiclesLoader).load(pageKey(enterprise.uscc, args, ctx, conditions));
+    return offsetConnection(page.items, page.offset, page.totalCount);
+  }
+
+  @FieldResolver(() => TransportCreditRatingConnection, {
+    nullable: true,
+    description: 'Yearly transport credit evaluations, latest year first.',
+  })
+  async transportCreditRatings(
+    @Root() enterprise: { uscc: string },
+    @Args(() => TransportCreditRatingArgs) args: TransportCreditRatingArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<TransportCreditRatingEntity>> {
+    checkSinceYear(args.sinceYear);
+    const conditions: SqlCondition[] = [];
+    if (args.sinceYear != null) conditions.push({ sql: 't.year >= ?', params: [args.sinceYear] });
+    const page = await ctx.loaders
+      .get(transportCreditRatingsLoader)
+      .load(pageKey(enterprise.uscc, args, ctx, conditions));
+    return offsetConnection(page.items, page.offset, page.totalCount);
+  }
+
+  @FieldResolver(() => TransportEnforcementConnection, {
+    nullable: true,
+    description: 'Transport enforcement decisions, newest first; repaired ones only on request.',
+  })
+  async transportEnforcements(
+    @Root() enterprise: { uscc: string },
+    @Args(() => TransportEnforcementArgs) args: TransportEnforcementArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<TransportEnforcementEntity>> {
+    const conditions: SqlCondition[] = [];
+    if (args.since) conditions.push({ sql: 't.decision_date >= ?', params: [args.since] });
+    // A repaired record stops being shared, so it is hidden unless the caller asks for it.
+    if (args.includeRepaired) requireRepairedAccess(ctx, Department.TRANSPORT);
+    else conditions.push({ sql: 't.repaired_date is null', params: [] });
+    const page = await ctx.loaders
+      .get(transportEnforcementsLoader)
+      .load(pageKey(enterprise.uscc, args, ctx, conditions));
+    return offsetConnection(page.items, page.offset, page.totalCount);
+  }
+}
+
+const enterpriseOf = (record: { uscc: string }, ctx: HubContext): Promise<unknown> =>
+  ctx.loaders.get(enterpriseByUsccLoader).load(record.uscc);
+
+@Resolver(() => TransportLicence)
+export class TransportLicenceResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The licence holder.' })
+  enterprise(@Root() licence: TransportLicenceEntity, @Ctx() ctx: HubContext): Promise<unknown> {
+    return enterpriseOf(licence, ctx);
+  }
+}
+
+@Resolver(() => TransportVehicle)
+export class TransportVehicleResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The operator of the vehicle.' })
+  enterprise(@Root() vehicle: VehicleEntity, @Ctx() ctx: HubContext): Promise<unknown> {
+    return enterpriseOf(vehicle, ctx);
+  }
+}
+
+@Resolver(() => TransportCreditRating)
+export class TransportCreditRatingResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The evaluated enterprise.' })
+  enterprise(@Root() rating: TransportCreditRatingEntity, @Ctx() ctx: HubContext): Promise<unknown> {
+    return enterpriseOf(rating, ctx);
+  }
+}
+
+@Resolver(() => TransportEnforcement)
+export class TransportEnforcementResolver {
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: 'The enterprise the decision was made against.',
+  })
+  enterprise(@Root() enforcement: TransportEnforcementEntity, @Ctx() ctx: HubContext): Promise<unknown> {
+    return enterpriseOf(enforcement, ctx);
+  }
+}

@@ -1,0 +1,111 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { GraphQLError } from 'graphql';
+import { AccessControl, type GrantLoader } from '../auth/access-control.js';
+import { UnauthenticatedError, type Authenticator } from '../auth/authenticate.js';
+import type { CatalogFieldEntry } from '../auth/catalog.js';
+import type { Principal } from '../auth/principal.js';
+import { PURPOSE_HEADER, Purpose, isPurpose } from '../auth/purpose.js';
+import { AccessRecorder } from '../audit/access-recorder.js';
+import { ErrorCode } from '../common/errors.js';
+import type { PageLimits } from './pagination.js';
+
+/**
+ * Per-request loaders, created lazily from their factories. A module exports its
+ * factories; any resolver asks `ctx.loaders.get(factory)` and gets the one
+ * instance for this request, so batching spans all modules' resolvers.
+ */
+export class LoaderRegistry {
+  private readonly instances = new Map<unknown, unknown>();
+
+  constructor(private readonly em: SqlEntityManager) {}
+
+  get<T>(factory: (em: SqlEntityManager) => T): T {
+    let instance = this.instances.get(factory) as T | undefined;
+    if (instance === undefined) {
+      instance = factory(this.em);
+      this.instances.set(factory, instance);
+    }
+    return instance;
+  }
+}
+
+export interface HubContext {
+  readonly requestId: string;
+  readonly em: SqlEntityManager;
+  readonly loaders: LoaderRegistry;
+  readonly limits: PageLimits;
+  readonly principal: Principal;
+  readonly purpose: Purpose | undefined;
+  readonly access: AccessControl;
+  readonly audit: AccessRecorder;
+}
+
+export interface ContextDeps {
+  readonly em: SqlEntityManager;
+  readonly limits: PageLimits;
+  readonly authenticator: Authenticator;
+  readonly catalog: ReadonlyMap<string, CatalogFieldEntry>;
+  /** Builds the grant loader on this request's EntityManager. */
+  readonly grants: (em: SqlEntityManager) => GrantLoader;
+}
+
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+function headerValue(headers: RequestHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Parses X-Purpose; an unknown purpose is refused up front rather than ignored. */
+export function parsePurpose(headers: RequestHeaders): Purpose | undefined {
+  const raw = headerValue(headers, PURPOSE_HEADER)?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (!isPurpose(raw)) {
+    throw new GraphQLError(
+      `X-Purpose '${raw}' is not a purpose of use; use one of ${Object.values(Purpose).join(', ')}`,
+      {
+        extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'X-Purpose', http: { status: 400 } },
+      },
+    );
+  }
+  return raw;
+}
+
+/**
+ * Everything per request: who is asking (no credentials, no data), for what
+ * purpose, a forked EntityManager, fresh loaders and access decisions. Nothing
+ * that depends on the caller outlives the request.
+ */
+export async function createContext(
+  deps: ContextDeps,
+  headers: RequestHeaders,
+  requestId: string,
+): Promise<HubContext> {
+  let principal: Principal;
+  try {
+    principal = await deps.authenticator.authenticate(headers);
+  } catch (err) {
+    if (!(err instanceof UnauthenticatedError)) throw err;
+    throw new GraphQLError(err.message, {
+      extensions: {
+        code: ErrorCode.UNAUTHENTICATED,
+        http: {
+          status: 401,
+          headers: new Map([['www-authenticate', 'Bearer realm="inter-agency-data-hub"']]),
+        },
+      },
+    });
+  }
+  const purpose = parsePurpose(headers);
+  const em = deps.em.fork({ clear: true, freshEventManager: true }) as SqlEntityManager;
+  return {
+    requestId,
+    em,
+    loaders: new LoaderRegistry(em),
+    limits: deps.limits,
+    principal,
+    purpose,
+    access: new AccessControl(principal, purpose, deps.catalog, deps.grants(em)),
+    audit: new AccessRecorder(),
+  };
+}

@@ -1,0 +1,68 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { ArgumentValidationError } from 'type-graphql';
+import { ErrorCode, HubError, PUBLIC_ERROR_CODES } from '../common/errors.js';
+
+/** Walks `originalError` links down to the error that was thrown first. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 10; depth++) {
+    const next = (current as { originalError?: unknown } | null)?.originalError;
+    if (!next) return current;
+    current = next;
+  }
+  return current;
+}
+
+function describeValidation(err: ArgumentValidationError): string {
+  const parts: string[] = [];
+  const walk = (errors: typeof err.extensions.validationErrors, prefix: string) => {
+    for (const e of errors ?? []) {
+      const path = prefix ? `${prefix}.${e.property}` : e.property;
+      for (const message of Object.values(e.constraints ?? {})) parts.push(`${path}: ${message}`);
+      walk(e.children as typeof errors, path);
+    }
+  };
+  walk(err.extensions.validationErrors, '');
+  return parts.length > 0 ? `Invalid argument: ${parts.join('; ')}` : err.message;
+}
+
+/**
+ * The one place that decides what a client sees of an error: coded errors pass
+ * with their message; anything else becomes INTERNAL_SERVER_ERROR with no stack,
+ * SQL or driver text, and the full error goes to the log.
+ */
+export function createFormatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const cause = rootCause(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (cause instanceof HubError) {
+      return { ...base, message: cause.message, extensions: { code: cause.code, ...cause.details } };
+    }
+    if (cause instanceof ArgumentValidationError) {
+      return { ...base, message: describeValidation(cause), extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    // A custom scalar rejected a literal: graphql-js reports a validation error, but
+    // the client's mistake is bad input, and the scalar's message says which rule.
+    if (
+      cause instanceof GraphQLError &&
+      cause !== error &&
+      cause.extensions?.code === ErrorCode.BAD_USER_INPUT
+    ) {
+      return { ...base, extensions: { ...cause.extensions } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...base, extensions: { ...extensions, code } };
+    }
+    log.error({ err: cause, path: formatted.path }, 'unexpected error while executing an operation');
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

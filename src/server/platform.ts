@@ -1,0 +1,13 @@
+import { agreementsComponent } from '../auth/agreements/index.js';
+import { apiKeysComponent } from '../auth/api-keys/index.js';
+import { auditComponent } from '../audit/index.js';
+import { accessComponent } from '../auth/access.component.js';
+import type { PlatformComponent } from './hub-module.js';
+
+/** The hub's own machinery, beside the department modules. */
+export const PLATFORM: readonly PlatformComponent[] = [
+  apiKeysComponent,
+  agreementsComponent,
+  auditComponent,
+  accessComponent,
+];

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { MODULES } from '../modules/index.js';
+import { PLATFORM } from './platform.js';
+
+/** Builds the one schema from every module's resolvers (their Enterprise fields included). */
+export async function buildHubSchema(): Promise<GraphQLSchema> {
+  const resolvers = [
+    ...MODULES.flatMap((m) => m.resolvers),
+    ...PLATFORM.flatMap((c) => c.resolvers),
+  ] as unknown as NonEmptyArray<() => unknown>;
+  return buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+}
