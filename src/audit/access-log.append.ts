@@ -1,0 +1,94 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Principal } from '../auth/principal.js';
+import type { Purpose } from '../auth/purpose.js';
+import type { AccessSummary } from './access-recorder.js';
+import { AccessLogEntity } from './access-log.entity.js';
+import { GENESIS_HASH, accessLogHash, sha256Hex, type HashedAccessLogFields } from './access-log.hash.js';
+
+/**
+ * Key of the transaction-scoped advisory lock that serialises appends. Any fixed
+ * bigint works as long as nothing else in the database uses it; this one is the
+ * first 8 bytes of sha256('audit_access_log') read as a signed integer.
+ */
+export const ACCESS_LOG_LOCK_KEY = '8239529256422422019';
+
+/** A record as written. */
+export type AppendedAccessLog = HashedAccessLogFields & { readonly hash: string };
+
+/** What one operation contributes to the log. */
+export interface AccessLogEntry {
+  readonly principal: Pick<Principal, 'id' | 'organisation' | 'kind'>;
+  readonly purpose: Purpose | null | undefined;
+  readonly operationName: string | null | undefined;
+  /** The operation's query text; only its SHA-256 is kept. */
+  readonly document: string;
+  readonly requestId: string;
+  readonly summary: AccessSummary;
+  /** Defaults to now. */
+  readonly occurredAt?: Date;
+}
+
+const sortedUnique = (values: Iterable<string | null>): string[] =>
+  [...new Set([...values].filter((v): v is string => v !== null))].sort();
+
+/** The record's columns except id, previous hash and hash, which only the append can know. */
+export function accessLogColumns(entry: AccessLogEntry): Omit<HashedAccessLogFields, 'id' | 'previousHash'> {
+  const { summary } = entry;
+  return {
+    // A Date holds whole milliseconds, which the timestamptz(3) column keeps exactly.
+    occurredAt: new Date(Math.trunc((entry.occurredAt ?? new Date()).getTime())),
+    principalId: entry.principal.id,
+    organisation: entry.principal.organisation,
+    principalKind: entry.principal.kind,
+    purpose: entry.purpose ?? null,
+    operationName: entry.operationName ?? null,
+    documentHash: sha256Hex(entry.document),
+    requestId: entry.requestId,
+    usccs: sortedUnique(summary.usccs),
+    resources: sortedUnique([
+      ...summary.resources.map((r) => r.resource),
+      ...summary.denials.map((d) => d.resource),
+    ]),
+    owners: sortedUnique([...summary.resources.map((r) => r.owner), ...summary.denials.map((d) => d.owner)]),
+    decisions: { resources: summary.resources, denials: summary.denials },
+  };
+}
+
+/**
+ * Appends one record for one operation. Appends are serialised by an advisory
+ * lock held until commit, so two operations can never read the same last hash
+ * and fork the chain; the id is drawn inside the lock so id order is chain order.
+ */
+export async function appendAccessLog(
+  em: SqlEntityManager,
+  entry: AccessLogEntry,
+): Promise<AppendedAccessLog> {
+  const columns = accessLogColumns(entry);
+  return em.transactional(async (tx) => {
+    await tx.execute(`select pg_advisory_xact_lock(${ACCESS_LOG_LOCK_KEY})`);
+    // A separate statement from the lock: a subquery in the same statement would
+    // read a snapshot taken before the lock was granted.
+    const [head] = await tx.execute<{ id: string | number; previous_hash: string | null }[]>(
+      `select nextval(pg_get_serial_sequence('audit_access_log', 'id')) as id,
+        (select hash from audit_access_log order by id desc limit 1) as previous_hash`,
+    );
+    const fields: HashedAccessLogFields = {
+      ...columns,
+      id: String(head!.id),
+      previousHash: head!.previous_hash ?? GENESIS_HASH,
+    };
+    const hash = accessLogHash(fields);
+    // insert() rather than persist/flush: exactly one INSERT, and nothing else the caller's
+    // EntityManager may hold pending is written inside the log's transaction.
+    await tx.insert(AccessLogEntity, {
+      ...fields,
+      principalKind: entry.principal.kind,
+      purpose: entry.purpose ?? null,
+      usccs: [...fields.usccs],
+      resources: [...fields.resources],
+      owners: [...fields.owners],
+      hash,
+    });
+    return { ...fields, hash };
+  });
+}

@@ -1,0 +1,121 @@
+import { SharingClass } from '../auth/catalog.js';
+import type { Decision } from '../auth/access-control.js';
+
+export interface ResourceRead {
+  readonly resource: string;
+  readonly sharing: SharingClass;
+  readonly owner: string;
+  /** Fields read (Type.field) and how many values of each. */
+  readonly fields: Record<string, number>;
+  readonly masked: boolean;
+  readonly agreementId: string | null;
+}
+
+export interface Denial {
+  readonly field: string;
+  readonly resource: string | null;
+  readonly owner: string | null;
+  readonly reason: string;
+  readonly count: number;
+}
+
+export interface AccessSummary {
+  readonly usccs: string[];
+  readonly resources: ResourceRead[];
+  readonly denials: Denial[];
+}
+
+/**
+ * Collects, during one operation, what the access log must say about it: which
+ * enterprises were touched, which conditional or not-shared resources were read,
+ * and every denial. One log record is written per operation from this summary.
+ */
+export class AccessRecorder {
+  private readonly usccs = new Set<string>();
+  private readonly reads = new Map<
+    string,
+    { read: Omit<ResourceRead, 'fields'>; fields: Map<string, number> }
+  >();
+  private readonly denials = new Map<string, { denial: Omit<Denial, 'count'>; count: number }>();
+
+  /** `field` is `Type.field`, passed in so the hot path does not build it per value. */
+  record(field: string, decision: Decision, parent: unknown): void {
+    // Unconditional reads are not logged: they are open to every department by law.
+    if (decision.allow && decision.entry.sharing === SharingClass.UNCONDITIONAL && !decision.mask) return;
+    if (decision.allow) {
+      this.touch(parent);
+      const key = decision.entry.resource;
+      let entry = this.reads.get(key);
+      if (!entry) {
+        entry = {
+          read: {
+            resource: key,
+            sharing: decision.entry.sharing,
+            owner: decision.entry.owner,
+            masked: decision.mask,
+            agreementId: decision.agreementId ?? null,
+          },
+          fields: new Map(),
+        };
+        this.reads.set(key, entry);
+      }
+      entry.fields.set(field, (entry.fields.get(field) ?? 0) + 1);
+      return;
+    }
+    this.touch(parent);
+    const existing = this.denials.get(field);
+    if (existing) existing.count++;
+    else {
+      this.denials.set(field, {
+        denial: {
+          field,
+          resource: decision.entry?.resource ?? null,
+          owner: decision.entry?.owner ?? null,
+          reason: decision.reason,
+        },
+        count: 1,
+      });
+    }
+  }
+
+  /** Notes a denial that refused a whole operation before it ran (AUTHZ_MODE=reject). */
+  recordRefusal(field: string, decision: Decision & { allow: false }): void {
+    if (!this.denials.has(field)) {
+      this.denials.set(field, {
+        denial: {
+          field,
+          resource: decision.entry?.resource ?? null,
+          owner: decision.entry?.owner ?? null,
+          reason: decision.reason,
+        },
+        count: 1,
+      });
+    }
+  }
+
+  /** Adds USCCs an operation asked about directly (arguments), even if nothing was returned. */
+  touchUscc(uscc: string): void {
+    this.usccs.add(uscc);
+  }
+
+  get hasEntries(): boolean {
+    return this.reads.size > 0 || this.denials.size > 0;
+  }
+
+  summary(): AccessSummary {
+    return {
+      usccs: [...this.usccs].sort(),
+      resources: [...this.reads.values()]
+        .map(({ read, fields }) => ({ ...read, fields: Object.fromEntries([...fields].sort()) }))
+        .sort((a, b) => a.resource.localeCompare(b.resource)),
+      denials: [...this.denials.values()]
+        .map(({ denial, count }) => ({ ...denial, count }))
+        .sort((a, b) => a.field.localeCompare(b.field)),
+    };
+  }
+
+  private touch(parent: unknown): void {
+    const uscc = (parent as { uscc?: unknown } | null)?.uscc;
+    if (typeof uscc === 'string') this.usccs.add(uscc);
+  }
+}

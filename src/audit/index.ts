@@ -1,0 +1,31 @@
+import type { PlatformComponent } from '../server/hub-module.js';
+import { AccessLogEntity } from './access-log.entity.js';
+import { AccessLogResolver } from './access-log.resolver.js';
+import { ACCESS_LOG_TYPES } from './access-log.type.js';
+
+export const auditComponent: PlatformComponent = {
+  name: 'audit',
+  entities: [AccessLogEntity],
+  resolvers: [AccessLogResolver],
+  types: ACCESS_LOG_TYPES,
+};
+
+export { AccessRecorder, type AccessSummary, type Denial, type ResourceRead } from './access-recorder.js';
+export { AccessLogEntity, type AccessDecisions } from './access-log.entity.js';
+export {
+  ACCESS_LOG_LOCK_KEY,
+  accessLogColumns,
+  appendAccessLog,
+  type AccessLogEntry,
+  type AppendedAccessLog,
+} from './access-log.append.js';
+export {
+  GENESIS_HASH,
+  accessLogHash,
+  canonicalAccessLogRecord,
+  canonicalJson,
+  sha256Hex,
+  type HashedAccessLogFields,
+} from './access-log.hash.js';
+export { verifyChain, type ChainVerification } from './access-log.verify.js';
+export { auditPlugin } from './audit.plugin.js';

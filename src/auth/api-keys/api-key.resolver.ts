@@ -1,0 +1,47 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { HubContext } from '../../server/context.js';
+import { PrincipalKind } from '../principal.js';
+import { AdminOnlyError } from './api-key.errors.js';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
+import { ApiKey, CreateApiKeyInput, CreatedApiKey, toApiKey } from './api-key.type.js';
+
+function requireAdmin(ctx: HubContext, operation: string): string {
+  if (ctx.principal.kind !== PrincipalKind.ADMIN) throw new AdminOnlyError(operation);
+  return ctx.principal.id;
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  @Query(() => [ApiKey], { description: 'API keys, newest first (ADMIN only). Secrets are never returned.' })
+  async apiKeys(
+    @Arg('includeRevoked', () => Boolean, {
+      nullable: true,
+      description: 'Also list revoked keys (default false).',
+    })
+    includeRevoked: boolean | undefined,
+    @Ctx() ctx: HubContext,
+  ): Promise<ApiKey[]> {
+    requireAdmin(ctx, 'apiKeys');
+    return (await listApiKeys(ctx.em, { includeRevoked })).map(toApiKey);
+  }
+
+  @Mutation(() => CreatedApiKey, {
+    description: 'Creates an API key (ADMIN only); the key is in this response only.',
+  })
+  async createApiKey(
+    @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<CreatedApiKey> {
+    const admin = requireAdmin(ctx, 'createApiKey');
+    const { key, record } = await createApiKey(ctx.em, { ...input, principalId: input.subject }, admin);
+    return { key, apiKey: toApiKey(record) };
+  }
+
+  @Mutation(() => ApiKey, {
+    description: 'Revokes an API key (ADMIN only); it is refused from the next request on.',
+  })
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<ApiKey> {
+    const admin = requireAdmin(ctx, 'revokeApiKey');
+    return toApiKey(await revokeApiKey(ctx.em, id, admin));
+  }
+}

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import {
+  SignJWT,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import type { HubConfig } from '../config/config.js';
+import { ErrorCode, HubError } from '../common/errors.js';
+import { PrincipalKind, isDepartment, type Principal } from './principal.js';
+
+export class UnauthenticatedError extends HubError {
+  constructor(message: string) {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+/** Looks up an API key; resolves to its principal, or null when unknown or revoked. */
+export type ApiKeyVerifier = (key: string) => Promise<Principal | null>;
+
+export interface TokenClaims {
+  readonly sub: string;
+  readonly org: string;
+  readonly kind: PrincipalKind;
+  readonly scopes?: readonly string[];
+}
+
+const ASYMMETRIC = ['RS256', 'ES256'];
+const isKind = (value: unknown): value is PrincipalKind =>
+  typeof value === 'string' && (Object.values(PrincipalKind) as string[]).includes(value);
+
+/** Turns verified claims into a principal, refusing claims that do not describe one. */
+export function principalFromClaims(payload: JWTPayload, via: Principal['via']): Principal {
+  const { sub, org, kind } = payload as JWTPayload & { org?: unknown; kind?: unknown };
+  if (typeof sub !== 'string' || sub === '') throw new UnauthenticatedError('token has no subject (sub)');
+  if (typeof org !== 'string' || org === '')
+    throw new UnauthenticatedError('token has no organisation (org)');
+  if (!isKind(kind))
+    throw new UnauthenticatedError(`token kind must be one of ${Object.values(PrincipalKind).join(', ')}`);
+  if (kind === PrincipalKind.DEPARTMENT && !isDepartment(org)) {
+    throw new UnauthenticatedError('a DEPARTMENT token must name a department code as its organisation');
+  }
+  const scope = (payload as { scope?: unknown }).scope;
+  return {
+    id: sub,
+    organisation: org,
+    kind,
+    scopes: typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [],
+    department: kind === PrincipalKind.DEPARTMENT && isDepartment(org) ? org : undefined,
+    via,
+  };
+}
+
+/**
+ * Verifies bearer tokens (HS256 with the configured secret; RS256/ES256 against a
+ * JWKS) and API keys. Issuer, audience and expiry are always checked.
+ */
+export class Authenticator {
+  private readonly secret: Uint8Array | undefined;
+  private readonly jwks: JWTVerifyGetKey | undefined;
+
+  constructor(
+    private readonly config: Pick<
+      HubConfig,
+      'jwtSecret' | 'jwtIssuer' | 'jwtAudience' | 'jwksUrl' | 'jwksFile'
+    >,
+    private readonly verifyApiKey: ApiKeyVerifier,
+  ) {
+    this.secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
+    if (config.jwksUrl) this.jwks = createRemoteJWKSet(new URL(config.jwksUrl));
+    else if (config.jwksFile)
+      this.jwks = createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8')));
+  }
+
+  async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Principal> {
+    const authorization = single(headers.authorization);
+    const apiKeyHeader = single(headers['x-api-key']);
+    if (apiKeyHeader) return this.fromApiKey(apiKeyHeader);
+    if (!authorization) {
+      throw new UnauthenticatedError(
+        'no credentials: send Authorization: Bearer <token> or X-API-Key: <key>',
+      );
+    }
+    const [scheme, value] = authorization.split(/\s+/, 2);
+    if (scheme?.toLowerCase() === 'apikey' && value) return this.fromApiKey(value);
+    if (scheme?.toLowerCase() !== 'bearer' || !value) {
+      throw new UnauthenticatedError('the Authorization header must be "Bearer <token>" or "ApiKey <key>"');
+    }
+    return this.fromToken(value);
+  }
+
+  private async fromApiKey(key: string): Promise<Principal> {
+    const principal = await this.verifyApiKey(key);
+    if (!principal) throw new UnauthenticatedError('the API key is unknown or revoked');
+    return principal;
+  }
+
+  private async fromToken(token: string): Promise<Principal> {
+    let alg: string | undefined;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new UnauthenticatedError('the bearer token is not a JWT');
+    }
+    const options = {
+      issuer: this.config.jwtIssuer,
+      audience: this.config.jwtAudience,
+      requiredClaims: ['exp'],
+    };
+    try {
+      if (alg === 'HS256' && this.secret) {
+        const { payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] });
+        return principalFromClaims(payload, 'jwt');
+      }
+      if (alg && ASYMMETRIC.includes(alg) && this.jwks) {
+        const { payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: ASYMMETRIC });
+        return principalFromClaims(payload, 'jwt');
+      }
+    } catch (err) {
+      if (err instanceof UnauthenticatedError) throw err;
+      throw new UnauthenticatedError(describeJoseError(err));
+    }
+    throw new UnauthenticatedError(`tokens signed with ${alg ?? 'no algorithm'} are not accepted here`);
+  }
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function describeJoseError(err: unknown): string {
+  if (err instanceof joseErrors.JWTExpired) return 'the bearer token has expired';
+  if (err instanceof joseErrors.JWTClaimValidationFailed)
+    return `the bearer token's ${err.claim} claim is not accepted`;
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed)
+    return 'the bearer token signature is invalid';
+  return 'the bearer token could not be verified';
+}
+
+/** Mints an HS256 token (development CLI and tests). */
+export async function mintToken(
+  config: Pick<HubConfig, 'jwtSecret' | 'jwtIssuer' | 'jwtAudience'>,
+  claims: TokenClaims,
+  expiresIn = '8h',
+): Promise<string> {
+  if (!config.jwtSecret) throw new UnauthenticatedError('no JWT_SECRET is configured to sign tokens with');
+  return new SignJWT({ org: claims.org, kind: claims.kind, scope: (claims.scopes ?? []).join(' ') })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.sub)
+    .setIssuer(config.jwtIssuer)
+    .setAudience(config.jwtAudience)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(config.jwtSecret));
+}

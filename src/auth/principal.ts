@@ -1,0 +1,37 @@
+import { registerEnumType } from 'type-graphql';
+import { Department } from '../common/department.js';
+
+export enum PrincipalKind {
+  DEPARTMENT = 'DEPARTMENT',
+  BANK = 'BANK',
+  ANALYST = 'ANALYST',
+  AUDITOR = 'AUDITOR',
+  ADMIN = 'ADMIN',
+}
+
+registerEnumType(PrincipalKind, {
+  name: 'PrincipalKind',
+  valuesConfig: {
+    DEPARTMENT: { description: 'A government department system; its organisation is a Department code.' },
+    BANK: { description: 'A bank or guarantee company risk engine.' },
+    ANALYST: { description: 'A dashboard or analyst.' },
+    AUDITOR: { description: 'Oversight: reads the access log.' },
+    ADMIN: { description: 'Manages API keys and agreements; reads no conditional data by being admin.' },
+  },
+});
+
+/** Who is asking. Built once per request by authentication; never cached across requests. */
+export interface Principal {
+  /** Subject: a user or system id, unique within the organisation. */
+  readonly id: string;
+  /** A Department code for DEPARTMENT principals, else an institution id such as BANK_XM_001. */
+  readonly organisation: string;
+  readonly kind: PrincipalKind;
+  readonly scopes: readonly string[];
+  /** Set only for DEPARTMENT principals. */
+  readonly department: Department | undefined;
+  readonly via: 'jwt' | 'api-key';
+}
+
+export const isDepartment = (value: string): value is Department =>
+  (Object.values(Department) as string[]).includes(value);
