@@ -1,0 +1,30 @@
+import { registerEnumType } from 'type-graphql';
+
+export { RiskGrade } from '../../common/risk-grade.js';
+
+export enum RiskDimension {
+  TECHNOLOGICAL_INNOVATION = 'TECHNOLOGICAL_INNOVATION',
+  OPERATING_EFFICIENCY = 'OPERATING_EFFICIENCY',
+  GROWTH_POTENTIAL = 'GROWTH_POTENTIAL',
+  OVERALL_RISK = 'OVERALL_RISK',
+  SOCIAL_VALUE = 'SOCIAL_VALUE',
+}
+
+export enum PortfolioItemStatus {
+  OK = 'OK',
+  INVALID_USCC = 'INVALID_USCC',
+  NOT_FOUND = 'NOT_FOUND',
+}
+
+export enum RiskGroupBy {
+  REGION_PROVINCE = 'REGION_PROVINCE',
+  REGION_CITY = 'REGION_CITY',
+  INDUSTRY_SECTION = 'INDUSTRY_SECTION',
+  RISK_GRADE = 'RISK_GRADE',
+  TAX_GRADE = 'TAX_GRADE',
+  TRANSPORT_GRADE = 'TRANSPORT_GRADE',
+}
+
+registerEnumType(RiskDimension, { name: 'RiskDimension' });
+registerEnumType(PortfolioItemStatus, { name: 'PortfolioItemStatus' });
+registerEnumType(RiskGroupBy, { name: 'RiskGroupBy' });

@@ -1,0 +1,95 @@
+import DataLoader from 'dataloader';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { RiskSignal } from '../../common/risk-signal.js';
+import type { DimensionScore, SourceStatus } from './risk-model.js';
+import { MODEL_VERSION } from './risk-model.v1.js';
+import { recomputeProfiles, type StoredProfile } from './risk.service.js';
+
+/** A profile as served: computed now or read back from risk_profile. */
+export interface ProfileValue {
+  readonly uscc: string;
+  readonly score: number;
+  readonly grade: string;
+  readonly cappedBy: string | null;
+  readonly modelVersion: string;
+  readonly computedAt: Date;
+  readonly dimensions: DimensionScore[];
+  readonly signals: RiskSignal[];
+  readonly sources: SourceStatus[];
+}
+
+interface StoredRow {
+  uscc: string;
+  stored: string | null;
+  score: number;
+  grade: string;
+  capped_by: string | null;
+  model_version: string;
+  computed_at: Date | string;
+  dimensions: DimensionScore[] | string;
+  signals: RiskSignal[] | string;
+  sources: SourceStatus[] | string;
+  dirty: boolean;
+}
+
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+function fromComputed(uscc: string, p: StoredProfile): ProfileValue {
+  return { uscc, ...p };
+}
+
+/** The JSON columns arrive as text and are parsed on first use: most queries need one of them at most. */
+function fromRow(row: StoredRow): ProfileValue {
+  let dimensions: DimensionScore[] | undefined;
+  let signals: RiskSignal[] | undefined;
+  let sources: SourceStatus[] | undefined;
+  return {
+    uscc: row.uscc,
+    score: Number(row.score),
+    grade: row.grade,
+    cappedBy: row.capped_by,
+    modelVersion: row.model_version,
+    computedAt: new Date(row.computed_at),
+    get dimensions() {
+      return (dimensions ??= json(row.dimensions));
+    },
+    get signals() {
+      return (signals ??= json(row.signals));
+    },
+    get sources() {
+      return (sources ??= json(row.sources));
+    },
+  };
+}
+
+/**
+ * Risk profiles by USCC (null for an unknown enterprise). Stored profiles are
+ * served as they are; missing, dirty (a source record changed) or outdated
+ * (older model) ones are recomputed for the whole batch first, so a page or
+ * portfolio of N enterprises costs the same statements as one.
+ */
+export function riskProfileLoader(em: SqlEntityManager): DataLoader<string, ProfileValue | null> {
+  return new DataLoader<string, ProfileValue | null>(
+    async (usccs) => {
+      const marks = usccs.map(() => '?').join(', ');
+      const rows = await em.execute<StoredRow[]>(
+        `select e.uscc, p.uscc as stored, p.score, p.grade, p.capped_by, p.model_version, p.computed_at,
+                p.dimensions::text as dimensions, p.signals::text as signals, p.sources::text as sources, p.dirty
+           from registry_enterprise e left join risk_profile p on p.uscc = e.uscc where e.uscc in (${marks})`,
+        [...usccs],
+      );
+      const byUscc = new Map<string, ProfileValue>();
+      const stale: string[] = [];
+      for (const row of rows) {
+        if (!row.stored || row.dirty || row.model_version !== MODEL_VERSION) stale.push(row.uscc);
+        else byUscc.set(row.uscc, fromRow(row));
+      }
+      if (stale.length > 0) {
+        const computed = await recomputeProfiles(em, stale);
+        for (const [uscc, profile] of computed) byUscc.set(uscc, fromComputed(uscc, profile));
+      }
+      return usccs.map((u) => byUscc.get(u) ?? null);
+    },
+    { maxBatchSize: 1000 },
+  );
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config/config.js';
+import { migrate } from '../../db/bootstrap.js';
+import { createOrm, describeDatabase } from '../../db/orm.js';
+import '../index.js';
+import { recomputeAll } from './risk.service.js';
+
+/** npm run risk:recompute [-- --only-needed]: after a model change, or to catch up dirty profiles. */
+const { values } = parseArgs({ options: { 'only-needed': { type: 'boolean', default: false } } });
+const config = loadConfig();
+const orm = await createOrm(config);
+try {
+  await migrate(orm);
+  const started = performance.now();
+  const n = await recomputeAll(orm.em.fork(), {
+    onlyNeeded: values['only-needed'],
+    onProgress: (done) => process.stderr.write(`\r  ${done} profiles`),
+  });
+  process.stderr.write('\n');
+  process.stdout.write(
+    `${describeDatabase(config)}: recomputed ${n} risk profiles in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+} finally {
+  await orm.close(true);
+}

@@ -1,0 +1,188 @@
+import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import { ForbiddenError } from '../../auth/forbidden.js';
+import { denialMessage } from '../../auth/access-control.js';
+import { BadInputError } from '../../common/errors.js';
+import { IndustrySection } from '../../common/industry.js';
+import type { RiskSignal } from '../../common/risk-signal.js';
+import { SourceRecordType } from '../../common/provenance.type.js';
+import { checkUscc } from '../../common/uscc.js';
+import type { HubContext } from '../../server/context.js';
+import { Enterprise } from '../registry/index.js';
+import { PortfolioItemStatus, RiskGrade, RiskGroupBy } from './risk.enums.js';
+import { riskProfileLoader, type ProfileValue } from './risk.loaders.js';
+import { recordLoader } from './risk.records.js';
+import { riskStatistics, type StatisticsFilter } from './risk.statistics.js';
+import {
+  PortfolioRiskItemType,
+  RiskProfileType,
+  RiskSignalType,
+  RiskStatisticsType,
+  type RiskContributionType,
+  type RiskDimensionScoreType,
+  type RiskSourceFreshnessType,
+} from './risk.type.js';
+
+export const MAX_PORTFOLIO = 1000;
+
+/**
+ * Shapes a stored or computed profile for GraphQL; only active signals are shown.
+ * The nested lists are getters, built only if the query selects them: a
+ * portfolio of 1,000 that asks for scores does not shape 1,000 dimension sets.
+ */
+function toGraphQL(p: ProfileValue): RiskProfileType {
+  return {
+    score: p.score,
+    grade: p.grade as RiskGrade,
+    cappedBy: p.cappedBy,
+    modelVersion: p.modelVersion,
+    computedAt: p.computedAt,
+    get dimensions() {
+      return p.dimensions.map(
+        (d): RiskDimensionScoreType => ({
+          dimension: d.dimension as RiskDimensionScoreType['dimension'],
+          score: d.score,
+          base: d.base,
+          weight: d.weight,
+          contributions: d.contributions.map((c): RiskContributionType => {
+            const signal = p.signals[c.signalIndex]!;
+            return {
+              signalCode: c.code,
+              points: c.points,
+              department: signal.department,
+              occurredOn: signal.occurredOn,
+            };
+          }),
+        }),
+      );
+    },
+    // Repaired, removed and expired records no longer count and are not shown:
+    // a repaired record must stop being shared, and its signal would reveal it.
+    get signals() {
+      return p.signals.filter((s) => s.active).map((s) => ({ ...s, record: null }));
+    },
+    get sources() {
+      return p.sources.map(
+        (s): RiskSourceFreshnessType => ({
+          department: s.department,
+          asOf: s.asOf ? new Date(s.asOf) : null,
+          staleAfterDays: s.staleAfterDays,
+          stale: s.stale,
+        }),
+      );
+    },
+  };
+}
+
+@Resolver(() => Enterprise)
+export class RiskEnterpriseResolver {
+  @FieldResolver(() => RiskProfileType, {
+    nullable: true,
+    description: 'Explainable risk profile from all departments’ data (see the README’s risk model).',
+  })
+  async riskProfile(
+    @Root() enterprise: { uscc: string },
+    @Ctx() ctx: HubContext,
+  ): Promise<RiskProfileType | null> {
+    const profile = await ctx.loaders.get(riskProfileLoader).load(enterprise.uscc);
+    return profile ? toGraphQL(profile) : null;
+  }
+}
+
+@Resolver(() => RiskSignalType)
+export class RiskSignalResolver {
+  /**
+   * Usable but invisible: reading the profile does not grant the records behind
+   * it. The link is followed only if the caller may read the record's resource.
+   */
+  @FieldResolver(() => SourceRecordType, { nullable: true })
+  async record(@Root() signal: RiskSignal, @Ctx() ctx: HubContext): Promise<unknown> {
+    const decision = await ctx.access.decideField(signal.recordType, 'id');
+    if (!decision.allow) {
+      ctx.audit.record(`${signal.recordType}.id`, decision, { uscc: undefined });
+      throw new ForbiddenError(denialMessage(signal.recordType, 'id', decision), {
+        reason: decision.reason,
+        resource: decision.entry?.resource ?? null,
+      });
+    }
+    return ctx.loaders.get(recordLoader).load({ recordType: signal.recordType, recordId: signal.recordId });
+  }
+}
+
+@InputType('RiskStatisticsFilter')
+class RiskStatisticsFilterInput implements StatisticsFilter {
+  @Field(() => String, { nullable: true, description: 'GB/T 2260 prefix of 2, 4 or 6 digits.' })
+  regionPrefix?: string;
+
+  @Field(() => IndustrySection, { nullable: true })
+  industrySection?: IndustrySection;
+
+  @Field(() => [RiskGrade], { nullable: true })
+  riskGrades?: RiskGrade[];
+}
+
+@Resolver()
+export class RiskQueryResolver {
+  @Query(() => [PortfolioRiskItemType], {
+    description:
+      `Risk profiles of up to ${MAX_PORTFOLIO} enterprises, in request order. An invalid or unknown code is reported ` +
+      'in its own item; it does not fail the call. The purpose is the X-Purpose header, as for every query.',
+  })
+  async portfolioRisk(
+    @Arg('usccs', () => [String]) usccs: string[],
+    @Ctx() ctx: HubContext,
+  ): Promise<PortfolioRiskItemType[]> {
+    if (usccs.length > MAX_PORTFOLIO) {
+      throw new BadInputError(`usccs may hold at most ${MAX_PORTFOLIO} codes, got ${usccs.length}`, {
+        argument: 'usccs',
+        max: MAX_PORTFOLIO,
+      });
+    }
+    const checked = usccs.map((input) => ({ input, check: checkUscc(input) }));
+    const valid = [...new Set(checked.flatMap((c) => (c.check.valid ? [c.check.code] : [])))];
+    for (const uscc of valid) ctx.audit.touchUscc(uscc);
+    const profiles = await ctx.loaders.get(riskProfileLoader).loadMany(valid);
+    const byUscc = new Map(valid.map((u, i) => [u, profiles[i]]));
+    return checked.map(({ input, check }): PortfolioRiskItemType => {
+      if (!check.valid)
+        return {
+          input,
+          uscc: null,
+          status: PortfolioItemStatus.INVALID_USCC,
+          error: check.message,
+          profile: null,
+        };
+      const profile = byUscc.get(check.code);
+      if (profile instanceof Error) throw profile;
+      if (!profile) {
+        return {
+          input,
+          uscc: check.code,
+          status: PortfolioItemStatus.NOT_FOUND,
+          error: 'no enterprise with this USCC is registered in the hub',
+          profile: null,
+        };
+      }
+      return {
+        input,
+        uscc: check.code,
+        status: PortfolioItemStatus.OK,
+        error: null,
+        profile: toGraphQL(profile),
+      };
+    });
+  }
+
+  @Query(() => RiskStatisticsType, {
+    description:
+      'Counts, average score and active signals by category, grouped in SQL over every stored profile. ' +
+      'Buckets smaller than the minimum cell size are withheld so that no single enterprise can be read off.',
+  })
+  async riskStatistics(
+    @Arg('groupBy', () => [RiskGroupBy]) groupBy: RiskGroupBy[],
+    @Arg('filter', () => RiskStatisticsFilterInput, { nullable: true })
+    filter: RiskStatisticsFilterInput | undefined,
+    @Ctx() ctx: HubContext,
+  ): Promise<RiskStatisticsType> {
+    return riskStatistics(ctx.em, groupBy, filter ?? {});
+  }
+}

@@ -1,0 +1,160 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { SignalCategory, type EnterpriseSignals, type SignalSource } from '../../common/risk-signal.js';
+import { computeProfile, type ComputedProfile } from './risk-model.js';
+import { MODEL_VERSION } from './risk-model.v1.js';
+
+export const RECOMPUTE_BATCH = 1000;
+
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/** The signal sources of every module that has one, supplied by the module list. */
+let sources: readonly SignalSource[] = [];
+export function registerSignalSources(list: readonly SignalSource[]): void {
+  sources = list;
+}
+
+/** Signals of a batch of enterprises: a fixed number of statements per source. */
+export async function loadSignals(
+  em: SqlEntityManager,
+  usccs: readonly string[],
+  today: string,
+): Promise<Map<string, EnterpriseSignals>> {
+  const merged = new Map<string, EnterpriseSignals>(usccs.map((u) => [u, { signals: [], freshness: [] }]));
+  const results = await Promise.all(sources.map((s) => s.load(em, usccs, today)));
+  for (const result of results) {
+    for (const [uscc, part] of result) {
+      const into = merged.get(uscc);
+      if (!into) continue;
+      into.signals.push(...part.signals);
+      into.freshness.push(...part.freshness);
+    }
+  }
+  return merged;
+}
+
+/**
+ * Latest tax and transport grades, stored with the profile so dashboards can
+ * group by them in SQL. Read from the two modules' tables by name: the one
+ * place the risk module depends on another module's storage.
+ */
+async function latestGrades(em: SqlEntityManager, usccs: readonly string[]) {
+  const marks = usccs.map(() => '?').join(', ');
+  const [tax, transport, registry] = await Promise.all([
+    em.execute<{ uscc: string; grade: string }[]>(
+      `select distinct on (uscc) uscc, grade from credit_tax_evaluation where uscc in (${marks}) order by uscc, year desc, id desc`,
+      [...usccs],
+    ),
+    em.execute<{ uscc: string; grade: string }[]>(
+      `select distinct on (uscc) uscc, grade from tc_credit_rating where uscc in (${marks}) order by uscc, year desc, id desc`,
+      [...usccs],
+    ),
+    em.execute<{ uscc: string; region_code: string; industry_section: string }[]>(
+      `select uscc, region_code, industry_section from registry_enterprise where uscc in (${marks})`,
+      [...usccs],
+    ),
+  ]);
+  return {
+    tax: new Map(tax.map((r) => [r.uscc, r.grade])),
+    transport: new Map(transport.map((r) => [r.uscc, r.grade])),
+    registry: new Map(registry.map((r) => [r.uscc, r])),
+  };
+}
+
+/** A computed profile with the time it was stored, as later reads will report it. */
+export type StoredProfile = ComputedProfile & { readonly computedAt: Date };
+
+const count = (p: ComputedProfile, c: SignalCategory) =>
+  p.signals.filter((s) => s.active && s.category === c).length;
+
+/** Computes and upserts the profiles of the given enterprises (one upsert statement). */
+export async function recomputeProfiles(
+  em: SqlEntityManager,
+  requested: readonly string[],
+  today = todayUtc(),
+): Promise<Map<string, StoredProfile>> {
+  const out = new Map<string, StoredProfile>();
+  if (requested.length === 0) return out;
+  // Rows are upserted in key order: two recomputes of overlapping batches (a
+  // statistics refresh and a profile read in one request) then lock rows in the
+  // same order and one waits, instead of deadlocking on PostgreSQL.
+  const usccs = [...new Set(requested)].sort();
+  const [signals, grades] = await Promise.all([loadSignals(em, usccs, today), latestGrades(em, usccs)]);
+  const now = new Date();
+  const rows: unknown[][] = [];
+  for (const uscc of usccs) {
+    const input = signals.get(uscc)!;
+    const profile = computeProfile(input.signals, input.freshness, today);
+    out.set(uscc, { ...profile, computedAt: now });
+    rows.push([
+      uscc,
+      profile.score,
+      profile.grade,
+      JSON.stringify(profile.dimensions),
+      JSON.stringify(profile.signals),
+      `{${profile.signals
+        .filter((s) => s.active)
+        .map((s) => s.code)
+        .join(',')}}`,
+      count(profile, SignalCategory.JUDICIAL),
+      count(profile, SignalCategory.OPERATING),
+      count(profile, SignalCategory.SECTOR_COMPLIANCE),
+      count(profile, SignalCategory.POSITIVE),
+      grades.tax.get(uscc) ?? null,
+      grades.transport.get(uscc) ?? null,
+      grades.registry.get(uscc)?.region_code ?? null,
+      grades.registry.get(uscc)?.industry_section ?? null,
+      JSON.stringify(profile.sources),
+      profile.cappedBy,
+      MODEL_VERSION,
+      now,
+    ]);
+  }
+  const tuple = `(${Array(18).fill('?').join(', ')}, false)`;
+  await em.execute(
+    `insert into risk_profile (uscc, score, grade, dimensions, signals, signal_codes, judicial_count, operating_count,
+       sector_compliance_count, positive_count, tax_grade, transport_grade, region_code, industry_section, sources,
+       capped_by, model_version, computed_at, dirty)
+     values ${rows.map(() => tuple).join(', ')}
+     on conflict (uscc) do update set score = excluded.score, grade = excluded.grade, dimensions = excluded.dimensions,
+       signals = excluded.signals, signal_codes = excluded.signal_codes, judicial_count = excluded.judicial_count,
+       operating_count = excluded.operating_count, sector_compliance_count = excluded.sector_compliance_count,
+       positive_count = excluded.positive_count, tax_grade = excluded.tax_grade, transport_grade = excluded.transport_grade,
+       region_code = excluded.region_code, industry_section = excluded.industry_section,
+       sources = excluded.sources, capped_by = excluded.capped_by, model_version = excluded.model_version,
+       computed_at = excluded.computed_at, dirty = false`,
+    rows.flat(),
+  );
+  return out;
+}
+
+/** Recomputes every enterprise's profile (or only dirty/missing/outdated ones), in batches. */
+export async function recomputeAll(
+  em: SqlEntityManager,
+  options: { onlyNeeded?: boolean; onProgress?: (done: number) => void } = {},
+): Promise<number> {
+  let after = '';
+  let done = 0;
+  for (;;) {
+    const rows = await em.execute<{ uscc: string }[]>(
+      // New enterprises get a dirty placeholder from the trigger, so "needed" is an
+      // index probe on dirty profiles; a model change is `npm run risk:recompute`.
+      options.onlyNeeded
+        ? 'select uscc from risk_profile where dirty and uscc > ? order by uscc limit ?'
+        : 'select uscc from registry_enterprise where uscc > ? order by uscc limit ?',
+      [after, RECOMPUTE_BATCH],
+    );
+    if (rows.length === 0) {
+      // A full recompute rewrites every row: refresh the visibility map and
+      // statistics so grouping queries keep their index-only scans.
+      if (!options.onlyNeeded && done > 0) await em.execute('vacuum analyze risk_profile');
+      return done;
+    }
+    await recomputeProfiles(
+      em,
+      rows.map((r) => r.uscc),
+    );
+    done += rows.length;
+    after = rows.at(-1)!.uscc;
+    options.onProgress?.(done);
+  }
+}
