@@ -1,0 +1,135 @@
+import 'reflect-metadata';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+import { loadConfig, type HubConfig } from '../../src/config/config.js';
+import { migrate } from '../../src/db/bootstrap.js';
+import { createOrm, type HubOrm } from '../../src/db/orm.js';
+import { QueryCounter } from '../../src/db/query-counter.js';
+import { seedDatabase } from '../../seeds/seed-database.js';
+import { MODULES } from '../../src/modules/index.js';
+import { buildApp, type HubApp } from '../../src/server/app.js';
+import { createLogger } from '../../src/server/logger.js';
+import { mintToken, type TokenClaims } from '../../src/auth/authenticate.js';
+import { Purpose } from '../../src/auth/purpose.js';
+import { grantEveryConditionalResource as grantAll } from '../../seeds/governance.js';
+import { PRINCIPALS } from './principals.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
+
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly body: {
+    data?: TData | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  };
+}
+
+export interface Caller {
+  /** Principal the request authenticates as; null sends no credentials. */
+  readonly principal: TokenClaims | null;
+  readonly purpose?: Purpose | string;
+}
+
+type GraphQLCall = <TData = Record<string, unknown>, TVars = Record<string, unknown>>(
+  document: string | DocumentNode | TypedDocumentNode<TData, TVars>,
+  variables?: TVars,
+  headers?: Record<string, string>,
+) => Promise<GraphQLResponse<TData>>;
+
+export interface TestHub {
+  /** Base URL of the hub, e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  readonly orm: HubOrm;
+  readonly app: HubApp;
+  readonly config: HubConfig;
+  readonly db: TestDatabase;
+  readonly counter: QueryCounter;
+  /** Calls as the hub's default caller (see startTestHub's `caller`). */
+  graphql: GraphQLCall;
+  /** Calls as another principal and purpose. */
+  as(caller: Caller): GraphQLCall;
+  /** The Authorization and X-Purpose headers of a caller. */
+  headersFor(caller: Caller): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export interface TestHubOptions {
+  readonly enterprises?: number;
+  readonly env?: Record<string, string>;
+  /** Who `graphql()` calls as; defaults to TEST_READER for CREDIT_ASSESSMENT, which holds
+   *  agreements for every conditional resource (personal data still masked). */
+  readonly caller?: Caller;
+}
+
+/** A migrated, seeded hub on its own database, called over real HTTP on loopback. */
+export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...options.env,
+  });
+  const counter = new QueryCounter();
+  const orm = await createOrm(config, { loggerFactory: counter.loggerFactory, pgliteInMemory: true });
+  await migrate(orm);
+  if ((options.enterprises ?? 0) > 0) {
+    await seedDatabase(orm.em.fork(), MODULES, { enterprises: options.enterprises! });
+  }
+  await grantEveryConditionalResource(orm, PRINCIPALS.reader.org);
+  const app = await buildApp({ orm, config, log: createLogger(config) });
+  const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
+  const headersFor = async (caller: Caller): Promise<Record<string, string>> => ({
+    ...(caller.principal ? { authorization: `Bearer ${await mintToken(config, caller.principal)}` } : {}),
+    ...(caller.purpose ? { 'x-purpose': caller.purpose } : {}),
+  });
+  const call =
+    (caller: Caller): GraphQLCall =>
+    async (document, variables, headers = {}) => {
+      const query = typeof document === 'string' ? document : print(document as DocumentNode);
+      const res = await fetch(`${address}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(await headersFor(caller)),
+          ...headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: res.status,
+        contentType: res.headers.get('content-type') ?? undefined,
+        body: (await res.json()) as never,
+      };
+    };
+  const defaultCaller = options.caller ?? {
+    principal: PRINCIPALS.reader,
+    purpose: Purpose.CREDIT_ASSESSMENT,
+  };
+  return {
+    url: address,
+    orm,
+    app,
+    config,
+    db,
+    counter,
+    graphql: call(defaultCaller),
+    as: call,
+    headersFor,
+    async close() {
+      await app.http.close();
+      await orm.close(true);
+      await db.drop();
+    },
+  };
+}
+
+/** Approved agreements of `org` for every conditional resource (see seeds/governance.ts). */
+export async function grantEveryConditionalResource(
+  orm: HubOrm,
+  org: string,
+  purposes = [Purpose.CREDIT_ASSESSMENT],
+): Promise<void> {
+  await grantAll(orm.em.fork(), org, purposes);
+}

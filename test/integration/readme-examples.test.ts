@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EnterpriseProfileDocument, EnterprisesInRegionDocument } from '../gql/graphql.js';
+import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+
+const README = readFileSync('README.md', 'utf8');
+const QUERY_FILES = readdirSync('queries').filter((f) => f.endsWith('.graphql'));
+
+/** Variables the README shows next to each example operation. */
+const EXAMPLE_VARIABLES = JSON.parse(readFileSync('queries/variables.json', 'utf8')) as Record<
+  string,
+  Record<string, unknown>
+>;
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub({ enterprises: 60 });
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+describe('README examples', () => {
+  it.each(QUERY_FILES)('%s is shown in the README verbatim, with its variables', (file) => {
+    const text = readFileSync(`queries/${file}`, 'utf8').trim();
+    expect(README).toContain(text);
+    expect(README).toContain(JSON.stringify(EXAMPLE_VARIABLES[file]));
+  });
+
+  it.each(QUERY_FILES)('%s runs without errors against a seeded hub', async (file) => {
+    const res = await hub.graphql(readFileSync(`queries/${file}`, 'utf8'), EXAMPLE_VARIABLES[file]);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.status).toBe(200);
+  });
+
+  it('the profile example returns the transport company with records from every department', async () => {
+    const res = await hub.graphql(EnterpriseProfileDocument, { uscc: '91350200776049653A' });
+    const e = res.body.data!.enterprise!;
+    expect(e.provenance?.department).toBe('MARKET_REGULATION');
+    expect(e.industrySection).toBe('G');
+    expect(e.transportLicences?.edges.some((l) => l.node.businessScopes?.includes('DANGEROUS_GOODS'))).toBe(
+      true,
+    );
+    expect(e.vehicles?.edges.every((v) => v.node.keyVehicle === true)).toBe(true);
+    expect(['C', 'D']).toContain(e.transportCreditRatings?.edges[0]?.node.grade);
+    expect(e.listEntries?.edges.map((l) => l.node.list)).toContain('BUSINESS_ANOMALY');
+    expect(e.socialInsuranceAccounts?.edges.length).toBeGreaterThan(0);
+  });
+
+  it('the region example lists only Fujian manufacturers, largest first', async () => {
+    const res = await hub.graphql(EnterprisesInRegionDocument, { region: '35' });
+    const nodes = res.body.data!.enterprises.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((n) => n.regionCode?.startsWith('35'))).toBe(true);
+    const capitals = nodes.map((n) => n.registeredCapital ?? 0);
+    expect(capitals).toEqual([...capitals].sort((a, b) => b - a));
+  });
+
+  it('the configuration table matches the settings in code', async () => {
+    const { settingsTable } = await import('../../src/config/describe.js');
+    expect(README).toContain(settingsTable());
+  });
+});

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { GraphQLSchema } from 'graphql';
+import { CatalogError, SharingClass, UpdateCycle, indexCatalog } from '../../src/auth/catalog.js';
+import { domainFields, hubCatalog, hubCatalogResources } from '../../src/auth/hub-catalog.js';
+import { Department } from '../../src/common/department.js';
+import { buildHubSchema } from '../../src/server/schema.js';
+import { PLATFORM } from '../../src/server/platform.js';
+
+const PLATFORM_TYPES = new Set(PLATFORM.flatMap((c) => c.types));
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildHubSchema();
+});
+
+describe('catalog', () => {
+  it('has an entry for every field of every domain type in the schema', () => {
+    const missing = domainFields(schema, PLATFORM_TYPES).filter((key) => !hubCatalog().has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it('has no entry for a field the schema does not have', () => {
+    const inSchema = new Set(domainFields(schema, PLATFORM_TYPES));
+    const stale = [...hubCatalog().keys()].filter((key) => !inSchema.has(key));
+    expect(stale).toEqual([]);
+  });
+
+  it('covers every department module with at least one resource', () => {
+    const owners = new Set(hubCatalogResources().map((r) => r.owner));
+    for (const dept of [
+      Department.MARKET_REGULATION,
+      Department.TAX,
+      Department.MEDICAL_INSURANCE,
+      Department.TRANSPORT,
+      Department.SCIENCE_TECHNOLOGY,
+    ]) {
+      expect(owners).toContain(dept);
+    }
+  });
+
+  it('marks the legal representative ID number as personal data', () => {
+    expect(hubCatalog().get('LegalRepresentative.idNumber')).toMatchObject({
+      personal: true,
+      sharing: SharingClass.CONDITIONAL,
+    });
+  });
+
+  it('refuses a field in two resources and a resource without legal basis', () => {
+    const base = {
+      name: 'x',
+      description: 'x',
+      owner: Department.TAX,
+      sharing: SharingClass.CONDITIONAL,
+      legalBasis: 'law',
+      updateCycle: UpdateCycle.DAILY,
+    };
+    expect(() =>
+      indexCatalog([
+        { ...base, code: 'a', fields: { T: ['f'] } },
+        { ...base, code: 'b', fields: { T: ['f'] } },
+      ]),
+    ).toThrow(new CatalogError('T.f is in both a and b'));
+    expect(() => indexCatalog([{ ...base, code: 'c', legalBasis: ' ', fields: { T: ['g'] } }])).toThrow(
+      'catalog resource c must cite its legal basis',
+    );
+  });
+});
