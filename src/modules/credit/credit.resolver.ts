@@ -12,7 +12,7 @@ import {
   pageSize,
   type Connection,
 } from '../../server/pagination.js';
-import { Enterprise, enterpriseByUsccLoader } from '../registry/index.js';
+import { Enterprise, enterpriseBackPath } from '../registry/index.js';
 import {
   CreditListEntryArgs,
   LicenceArgs,
@@ -43,7 +43,7 @@ import { TaxArrearsEntity } from './tax-arrears.entity.js';
 import { TaxArrears } from './tax-arrears.type.js';
 import { TaxCreditEvaluationEntity } from './tax-credit-evaluation.entity.js';
 import { TaxCreditEvaluation } from './tax-credit-evaluation.type.js';
-import { childConnection as loadPage } from '../../server/child-connection.js';
+import { childConnection } from '../../server/child-connection.js';
 
 export const AdministrativePenaltyConnection = connectionType(AdministrativePenalty, 'AdministrativePenalty');
 export const AdministrativeLicenceConnection = connectionType(AdministrativeLicence, 'AdministrativeLicence');
@@ -54,8 +54,6 @@ export const CreditRiskClassificationConnection = connectionType(
   CreditRiskClassification,
   'CreditRiskClassification',
 );
-
-/** One page of an enterprise's records through the request's loader, so N enterprises share a statement. */
 
 @ArgsType()
 class PenaltyArgs extends PageArgs {
@@ -104,7 +102,7 @@ export class CreditEnterpriseResolver {
   ): Promise<Connection<LicenceEntity>> {
     const conditions: SqlCondition[] = [];
     if (args.status) conditions.push({ sql: 't.status = ?', params: [args.status] });
-    return loadPage(ctx, licencesLoader, enterprise.uscc, args, conditions);
+    return childConnection(ctx, licencesLoader, enterprise.uscc, args, conditions);
   }
 
   @FieldResolver(() => CreditListEntryConnection, {
@@ -122,7 +120,7 @@ export class CreditEnterpriseResolver {
     if (args.list) conditions.push({ sql: 't.list = ?', params: [args.list] });
     // An explicit null means the default, as an omitted argument does.
     if (args.activeOnly !== false) conditions.push({ sql: 't.removed_date is null', params: [] });
-    return loadPage(ctx, creditListEntriesLoader, enterprise.uscc, args, conditions);
+    return childConnection(ctx, creditListEntriesLoader, enterprise.uscc, args, conditions);
   }
 
   @FieldResolver(() => TaxCreditEvaluationConnection, {
@@ -139,7 +137,7 @@ export class CreditEnterpriseResolver {
     if (args.sinceYear !== undefined && args.sinceYear !== null) {
       conditions.push({ sql: 't.year >= ?', params: [args.sinceYear] });
     }
-    return loadPage(ctx, taxCreditEvaluationsLoader, enterprise.uscc, args, conditions);
+    return childConnection(ctx, taxCreditEvaluationsLoader, enterprise.uscc, args, conditions);
   }
 
   @FieldResolver(() => TaxArrearsConnection, {
@@ -153,7 +151,7 @@ export class CreditEnterpriseResolver {
   ): Promise<Connection<TaxArrearsEntity>> {
     const conditions: SqlCondition[] = [];
     if (args.outstandingOnly) conditions.push({ sql: 't.paid_off_date is null', params: [] });
-    return loadPage(ctx, taxArrearsLoader, enterprise.uscc, args, conditions);
+    return childConnection(ctx, taxArrearsLoader, enterprise.uscc, args, conditions);
   }
 
   @FieldResolver(() => CreditRiskClassificationConnection, {
@@ -168,61 +166,30 @@ export class CreditEnterpriseResolver {
     checkMonth('since', args.since);
     const conditions: SqlCondition[] = [];
     if (args.since) conditions.push({ sql: 't.month >= ?', params: [args.since] });
-    return loadPage(ctx, riskClassificationsLoader, enterprise.uscc, args, conditions);
+    return childConnection(ctx, riskClassificationsLoader, enterprise.uscc, args, conditions);
   }
 }
 
-/** Fields of AdministrativePenalty that are not plain columns. */
-@Resolver(() => AdministrativePenalty)
-export class PenaltyResolver {
-  @FieldResolver(() => Enterprise, {
-    nullable: true,
-    description: 'The enterprise the penalty was imposed on.',
-  })
-  enterprise(@Root() penalty: PenaltyEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return ctx.loaders.get(enterpriseByUsccLoader).load(penalty.uscc);
-  }
-}
+export const PenaltyResolver = enterpriseBackPath(
+  AdministrativePenalty,
+  'The enterprise the penalty was imposed on.',
+);
 
-@Resolver(() => AdministrativeLicence)
-export class LicenceResolver {
-  @FieldResolver(() => Enterprise, {
-    nullable: true,
-    description: 'The enterprise the licence was granted to.',
-  })
-  enterprise(@Root() licence: LicenceEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return ctx.loaders.get(enterpriseByUsccLoader).load(licence.uscc);
-  }
-}
+export const LicenceResolver = enterpriseBackPath(
+  AdministrativeLicence,
+  'The enterprise the licence was granted to.',
+);
 
-@Resolver(() => CreditListEntry)
-export class CreditListEntryResolver {
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise on the list.' })
-  enterprise(@Root() entry: CreditListEntryEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return ctx.loaders.get(enterpriseByUsccLoader).load(entry.uscc);
-  }
-}
+export const CreditListEntryResolver = enterpriseBackPath(CreditListEntry, 'The enterprise on the list.');
 
-@Resolver(() => TaxCreditEvaluation)
-export class TaxCreditEvaluationResolver {
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise evaluated.' })
-  enterprise(@Root() evaluation: TaxCreditEvaluationEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return ctx.loaders.get(enterpriseByUsccLoader).load(evaluation.uscc);
-  }
-}
+export const TaxCreditEvaluationResolver = enterpriseBackPath(
+  TaxCreditEvaluation,
+  'The enterprise evaluated.',
+);
 
-@Resolver(() => TaxArrears)
-export class TaxArrearsResolver {
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise that owes the tax.' })
-  enterprise(@Root() arrears: TaxArrearsEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return ctx.loaders.get(enterpriseByUsccLoader).load(arrears.uscc);
-  }
-}
+export const TaxArrearsResolver = enterpriseBackPath(TaxArrears, 'The enterprise that owes the tax.');
 
-@Resolver(() => CreditRiskClassification)
-export class RiskClassificationResolver {
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise classified.' })
-  enterprise(@Root() classification: RiskClassificationEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return ctx.loaders.get(enterpriseByUsccLoader).load(classification.uscc);
-  }
-}
+export const RiskClassificationResolver = enterpriseBackPath(
+  CreditRiskClassification,
+  'The enterprise classified.',
+);

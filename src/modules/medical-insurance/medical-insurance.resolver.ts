@@ -3,7 +3,7 @@ import { requireRepairedAccess } from '../../auth/repair.js';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../server/context.js';
 import { PageArgs, connectionType, type Connection } from '../../server/pagination.js';
-import { Enterprise, enterpriseByUsccLoader } from '../registry/index.js';
+import { Enterprise, enterpriseBackPath } from '../registry/index.js';
 import { DesignatedInstitutionEntity } from './designated-institution.entity.js';
 import { DesignatedMedicalInstitution } from './designated-institution.type.js';
 import { MedicalFundViolationEntity } from './fund-violation.entity.js';
@@ -26,7 +26,7 @@ import {
 } from './medical-insurance.loaders.js';
 import { SocialInsuranceAccountEntity } from './social-insurance-account.entity.js';
 import { SocialInsuranceAccount } from './social-insurance-account.type.js';
-import { childConnection as recordPage } from '../../server/child-connection.js';
+import { childConnection } from '../../server/child-connection.js';
 
 export const SocialInsuranceAccountConnection = connectionType(
   SocialInsuranceAccount,
@@ -55,7 +55,7 @@ export class MedicalInsuranceEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Connection<SocialInsuranceAccountEntity>> {
     const condition = socialInsuranceAccountCondition(args);
-    return recordPage(ctx, socialInsuranceAccountsLoader, enterprise.uscc, args, condition);
+    return childConnection(ctx, socialInsuranceAccountsLoader, enterprise.uscc, args, condition);
   }
 
   @FieldResolver(() => DesignatedMedicalInstitutionConnection, {
@@ -68,7 +68,7 @@ export class MedicalInsuranceEnterpriseResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: HubContext,
   ): Promise<Connection<DesignatedInstitutionEntity>> {
-    return recordPage(ctx, designatedInstitutionsLoader, enterprise.uscc, args, undefined);
+    return childConnection(ctx, designatedInstitutionsLoader, enterprise.uscc, args, undefined);
   }
 
   @FieldResolver(() => MedicalInstitutionCreditGradeConnection, {
@@ -81,7 +81,7 @@ export class MedicalInsuranceEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Connection<InstitutionCreditGradeEntity>> {
     const condition = institutionCreditGradeCondition(args);
-    return recordPage(ctx, institutionCreditGradesLoader, enterprise.uscc, args, condition);
+    return childConnection(ctx, institutionCreditGradesLoader, enterprise.uscc, args, condition);
   }
 
   @FieldResolver(() => MedicalFundViolationConnection, {
@@ -96,50 +96,23 @@ export class MedicalInsuranceEnterpriseResolver {
   ): Promise<Connection<MedicalFundViolationEntity>> {
     if (args.includeRepaired) requireRepairedAccess(ctx, Department.MEDICAL_INSURANCE);
     const condition = medicalFundViolationCondition(args);
-    return recordPage(ctx, medicalFundViolationsLoader, enterprise.uscc, args, condition);
+    return childConnection(ctx, medicalFundViolationsLoader, enterprise.uscc, args, condition);
   }
 }
 
-const enterpriseOf = (record: { uscc: string }, ctx: HubContext): Promise<unknown> =>
-  ctx.loaders.get(enterpriseByUsccLoader).load(record.uscc);
+export const SocialInsuranceAccountResolver = enterpriseBackPath(SocialInsuranceAccount, 'The employer.');
 
-@Resolver(() => SocialInsuranceAccount)
-export class SocialInsuranceAccountResolver {
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The employer.' })
-  enterprise(@Root() record: SocialInsuranceAccountEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(record, ctx);
-  }
-}
+export const DesignatedMedicalInstitutionResolver = enterpriseBackPath(
+  DesignatedMedicalInstitution,
+  'The enterprise that runs the institution.',
+);
 
-@Resolver(() => DesignatedMedicalInstitution)
-export class DesignatedMedicalInstitutionResolver {
-  @FieldResolver(() => Enterprise, {
-    nullable: true,
-    description: 'The enterprise that runs the institution.',
-  })
-  enterprise(@Root() record: DesignatedInstitutionEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(record, ctx);
-  }
-}
+export const MedicalInstitutionCreditGradeResolver = enterpriseBackPath(
+  MedicalInstitutionCreditGrade,
+  'The enterprise that runs the institution.',
+);
 
-@Resolver(() => MedicalInstitutionCreditGrade)
-export class MedicalInstitutionCreditGradeResolver {
-  @FieldResolver(() => Enterprise, {
-    nullable: true,
-    description: 'The enterprise that runs the institution.',
-  })
-  enterprise(@Root() record: InstitutionCreditGradeEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(record, ctx);
-  }
-}
-
-@Resolver(() => MedicalFundViolation)
-export class MedicalFundViolationResolver {
-  @FieldResolver(() => Enterprise, {
-    nullable: true,
-    description: 'The enterprise the decision was made against.',
-  })
-  enterprise(@Root() record: MedicalFundViolationEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(record, ctx);
-  }
-}
+export const MedicalFundViolationResolver = enterpriseBackPath(
+  MedicalFundViolation,
+  'The enterprise the decision was made against.',
+);

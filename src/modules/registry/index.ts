@@ -8,6 +8,7 @@ import { registrySeeder } from './registry.seed.js';
 // Public surface for other modules: the Enterprise type they extend and the loader to reach it.
 export { Enterprise } from './enterprise.type.js';
 export { enterpriseByUsccLoader } from './registry.loaders.js';
+export { enterpriseBackPath } from './enterprise-back-path.resolver.js';
 
 export { registrySignalSource } from './registry.signals.js';
 

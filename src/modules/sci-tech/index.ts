@@ -6,6 +6,7 @@ import { RdSpendingEntity } from './rd-spending.entity.js';
 import { sciTechCatalog } from './sci-tech.catalog.js';
 import {
   PatentCountResolver,
+  RdSpendingEnterpriseResolver,
   RdSpendingResolver,
   SciTechEnterpriseResolver,
   TechCertificationResolver,
@@ -19,7 +20,13 @@ export { sciTechSignalSource } from './sci-tech.signals.js';
 export const sciTechModule: HubModule = {
   name: 'sci-tech',
   entities: [TechCertificationEntity, RdSpendingEntity, PatentCountEntity],
-  resolvers: [SciTechEnterpriseResolver, TechCertificationResolver, RdSpendingResolver, PatentCountResolver],
+  resolvers: [
+    SciTechEnterpriseResolver,
+    TechCertificationResolver,
+    RdSpendingResolver,
+    RdSpendingEnterpriseResolver,
+    PatentCountResolver,
+  ],
   catalog: sciTechCatalog,
   seeder: sciTechSeeder,
   signals: sciTechSignalSource,

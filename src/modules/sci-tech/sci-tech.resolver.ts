@@ -4,8 +4,7 @@ import { DateScalar } from '../../common/scalars.js';
 import { type SqlCondition } from '../../db/child-page.loader.js';
 import type { HubContext } from '../../server/context.js';
 import { PageArgs, connectionType, type Connection } from '../../server/pagination.js';
-import { Enterprise, enterpriseByUsccLoader } from '../registry/index.js';
-import type { EnterpriseRecordEntity } from '../registry/index.js';
+import { Enterprise, enterpriseBackPath } from '../registry/index.js';
 import type { TechCertificationEntity } from './certification.entity.js';
 import { TechCertification } from './certification.type.js';
 import type { PatentCountEntity } from './patent-count.entity.js';
@@ -14,7 +13,7 @@ import type { RdSpendingEntity } from './rd-spending.entity.js';
 import { RdSpending } from './rd-spending.type.js';
 import { TechCertificationStatus, TechCertificationType } from './sci-tech.enums.js';
 import { patentCountsLoader, rdSpendingLoader, techCertificationsLoader } from './sci-tech.loaders.js';
-import { childConnection as loadPage } from '../../server/child-connection.js';
+import { childConnection } from '../../server/child-connection.js';
 
 export const TechCertificationConnection = connectionType(TechCertification, 'TechCertification');
 export const RdSpendingConnection = connectionType(RdSpending, 'RdSpending');
@@ -95,7 +94,7 @@ export class SciTechEnterpriseResolver {
   ): Promise<Connection<TechCertificationEntity>> {
     const conditions = validityConditions(args);
     if (args.type) conditions.push({ sql: 't.certification_type = ?', params: [args.type] });
-    return loadPage(ctx, techCertificationsLoader, enterprise.uscc, args, conditions);
+    return childConnection(ctx, techCertificationsLoader, enterprise.uscc, args, conditions);
   }
 
   @FieldResolver(() => RdSpendingConnection, {
@@ -107,7 +106,7 @@ export class SciTechEnterpriseResolver {
     @Args(() => YearlyArgs) args: YearlyArgs,
     @Ctx() ctx: HubContext,
   ): Promise<Connection<RdSpendingEntity>> {
-    return loadPage(ctx, rdSpendingLoader, enterprise.uscc, args, yearlyConditions(args));
+    return childConnection(ctx, rdSpendingLoader, enterprise.uscc, args, yearlyConditions(args));
   }
 
   @FieldResolver(() => PatentCountConnection, {
@@ -119,35 +118,22 @@ export class SciTechEnterpriseResolver {
     @Args(() => YearlyArgs) args: YearlyArgs,
     @Ctx() ctx: HubContext,
   ): Promise<Connection<PatentCountEntity>> {
-    return loadPage(ctx, patentCountsLoader, enterprise.uscc, args, yearlyConditions(args));
+    return childConnection(ctx, patentCountsLoader, enterprise.uscc, args, yearlyConditions(args));
   }
 }
 
-function enterpriseOf(record: EnterpriseRecordEntity, ctx: HubContext): Promise<unknown> {
-  return ctx.loaders.get(enterpriseByUsccLoader).load(record.uscc);
-}
+export const TechCertificationResolver = enterpriseBackPath(
+  TechCertification,
+  'The enterprise holding the certification.',
+);
 
-@Resolver(() => TechCertification)
-export class TechCertificationResolver {
-  @FieldResolver(() => Enterprise, {
-    nullable: true,
-    description: 'The enterprise holding the certification.',
-  })
-  enterprise(@Root() record: TechCertificationEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(record, ctx);
-  }
-}
+export const RdSpendingEnterpriseResolver = enterpriseBackPath(
+  RdSpending,
+  'The enterprise that reported the spending.',
+);
 
 @Resolver(() => RdSpending)
 export class RdSpendingResolver {
-  @FieldResolver(() => Enterprise, {
-    nullable: true,
-    description: 'The enterprise that reported the spending.',
-  })
-  enterprise(@Root() record: RdSpendingEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(record, ctx);
-  }
-
   @FieldResolver(() => Float, {
     nullable: true,
     description:
@@ -160,10 +146,4 @@ export class RdSpendingResolver {
   }
 }
 
-@Resolver(() => PatentCount)
-export class PatentCountResolver {
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise holding the patents.' })
-  enterprise(@Root() record: PatentCountEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(record, ctx);
-  }
-}
+export const PatentCountResolver = enterpriseBackPath(PatentCount, 'The enterprise holding the patents.');

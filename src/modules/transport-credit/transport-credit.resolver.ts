@@ -3,17 +3,11 @@ import { requireRepairedAccess } from '../../auth/repair.js';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BadInputError } from '../../common/errors.js';
 import { DateScalar } from '../../common/scalars.js';
-import { andConditions, type ChildPageKey, type SqlCondition } from '../../db/child-page.loader.js';
+import type { SqlCondition } from '../../db/child-page.loader.js';
 import type { HubContext } from '../../server/context.js';
-import {
-  PageArgs,
-  connectionType,
-  decodeOffsetCursor,
-  offsetConnection,
-  pageSize,
-  type Connection,
-} from '../../server/pagination.js';
-import { Enterprise, enterpriseByUsccLoader } from '../registry/index.js';
+import { childConnection } from '../../server/child-connection.js';
+import { PageArgs, connectionType, type Connection } from '../../server/pagination.js';
+import { Enterprise, enterpriseBackPath } from '../registry/index.js';
 import { TransportLicenceStatus } from './transport-credit.enums.js';
 import {
   transportCreditRatingsLoader,
@@ -82,21 +76,6 @@ function checkSinceYear(sinceYear: number | undefined | null): void {
   }
 }
 
-/** One list page's loader key; `first` and `after` are checked here so every list rejects them alike. */
-function pageKey(
-  uscc: string,
-  args: PageArgs,
-  ctx: HubContext,
-  conditions: readonly SqlCondition[],
-): ChildPageKey {
-  return {
-    uscc,
-    first: pageSize(args.first, ctx.limits),
-    offset: decodeOffsetCursor(args.after),
-    condition: andConditions(conditions),
-  };
-}
-
 /** The transport module's fields on Enterprise. */
 @Resolver(() => Enterprise)
 export class TransportEnterpriseResolver {
@@ -111,10 +90,7 @@ export class TransportEnterpriseResolver {
   ): Promise<Connection<TransportLicenceEntity>> {
     const conditions: SqlCondition[] = [];
     if (args.status) conditions.push({ sql: 't.status = ?', params: [args.status] });
-    const page = await ctx.loaders
-      .get(transportLicencesLoader)
-      .load(pageKey(enterprise.uscc, args, ctx, conditions));
-    return offsetConnection(page.items, page.offset, page.totalCount);
+    return childConnection(ctx, transportLicencesLoader, enterprise.uscc, args, conditions);
   }
 
   @FieldResolver(() => TransportVehicleConnection, {
@@ -128,8 +104,7 @@ export class TransportEnterpriseResolver {
   ): Promise<Connection<VehicleEntity>> {
     const conditions: SqlCondition[] = [];
     if (args.keyVehiclesOnly) conditions.push({ sql: 't.key_vehicle = true', params: [] });
-    const page = await ctx.loaders.get(vehiclesLoader).load(pageKey(enterprise.uscc, args, ctx, conditions));
-    return offsetConnection(page.items, page.offset, page.totalCount);
+    return childConnection(ctx, vehiclesLoader, enterprise.uscc, args, conditions);
   }
 
   @FieldResolver(() => TransportCreditRatingConnection, {
@@ -144,10 +119,7 @@ export class TransportEnterpriseResolver {
     checkSinceYear(args.sinceYear);
     const conditions: SqlCondition[] = [];
     if (args.sinceYear != null) conditions.push({ sql: 't.year >= ?', params: [args.sinceYear] });
-    const page = await ctx.loaders
-      .get(transportCreditRatingsLoader)
-      .load(pageKey(enterprise.uscc, args, ctx, conditions));
-    return offsetConnection(page.items, page.offset, page.totalCount);
+    return childConnection(ctx, transportCreditRatingsLoader, enterprise.uscc, args, conditions);
   }
 
   @FieldResolver(() => TransportEnforcementConnection, {
@@ -164,47 +136,20 @@ export class TransportEnterpriseResolver {
     // A repaired record stops being shared, so it is hidden unless the caller asks for it.
     if (args.includeRepaired) requireRepairedAccess(ctx, Department.TRANSPORT);
     else conditions.push({ sql: 't.repaired_date is null', params: [] });
-    const page = await ctx.loaders
-      .get(transportEnforcementsLoader)
-      .load(pageKey(enterprise.uscc, args, ctx, conditions));
-    return offsetConnection(page.items, page.offset, page.totalCount);
+    return childConnection(ctx, transportEnforcementsLoader, enterprise.uscc, args, conditions);
   }
 }
 
-const enterpriseOf = (record: { uscc: string }, ctx: HubContext): Promise<unknown> =>
-  ctx.loaders.get(enterpriseByUsccLoader).load(record.uscc);
+export const TransportLicenceResolver = enterpriseBackPath(TransportLicence, 'The licence holder.');
 
-@Resolver(() => TransportLicence)
-export class TransportLicenceResolver {
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The licence holder.' })
-  enterprise(@Root() licence: TransportLicenceEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(licence, ctx);
-  }
-}
+export const TransportVehicleResolver = enterpriseBackPath(TransportVehicle, 'The operator of the vehicle.');
 
-@Resolver(() => TransportVehicle)
-export class TransportVehicleResolver {
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The operator of the vehicle.' })
-  enterprise(@Root() vehicle: VehicleEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(vehicle, ctx);
-  }
-}
+export const TransportCreditRatingResolver = enterpriseBackPath(
+  TransportCreditRating,
+  'The evaluated enterprise.',
+);
 
-@Resolver(() => TransportCreditRating)
-export class TransportCreditRatingResolver {
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The evaluated enterprise.' })
-  enterprise(@Root() rating: TransportCreditRatingEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(rating, ctx);
-  }
-}
-
-@Resolver(() => TransportEnforcement)
-export class TransportEnforcementResolver {
-  @FieldResolver(() => Enterprise, {
-    nullable: true,
-    description: 'The enterprise the decision was made against.',
-  })
-  enterprise(@Root() enforcement: TransportEnforcementEntity, @Ctx() ctx: HubContext): Promise<unknown> {
-    return enterpriseOf(enforcement, ctx);
-  }
-}
+export const TransportEnforcementResolver = enterpriseBackPath(
+  TransportEnforcement,
+  'The enterprise the decision was made against.',
+);
