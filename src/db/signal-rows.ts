@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { EnterpriseSignals, SignalSource } from '../common/risk-signal.js';
 
 /**
  * Shared plumbing of the modules' signal sources: they read their records for
@@ -38,8 +39,46 @@ export async function selectRecordsFor<T>(
   usccs: readonly string[],
 ): Promise<Map<string, (T & ProvenanceRow & { id: string })[]>> {
   const rows = await em.execute<(T & { id: string; uscc: string; asOf: Date | string })[]>(
-    `select id::text as id, uscc, as_of as "asOf", ${columns} from "${table}" where uscc in (${usccs.map(() => '?').join(', ')})`,
+    `select id::text as id, uscc, as_of as "asOf", ${columns} from "${table}" where ${usccIn(usccs)}`,
     [...usccs],
   );
   return groupByUscc(rows.map((r) => ({ ...r, asOf: new Date(r.asOf) })));
+}
+
+/** `uscc in (?, ?, …)` with one placeholder per code of the batch. */
+export const usccIn = (usccs: readonly string[]): string => `uscc in (${usccs.map(() => '?').join(', ')})`;
+
+/**
+ * Newest `asOf` per enterprise of a table that raises no signal but is still its
+ * department's data, so it counts towards that department's freshness.
+ */
+export async function latestAsOfOf(
+  em: SqlEntityManager,
+  table: string,
+  usccs: readonly string[],
+): Promise<Map<string, ProvenanceRow[]>> {
+  const rows = await em.execute<{ uscc: string; asOf: Date | string }[]>(
+    `select uscc, max(as_of) as "asOf" from "${table}" where ${usccIn(usccs)} group by uscc`,
+    [...usccs],
+  );
+  return groupByUscc(rows.map((r) => ({ uscc: r.uscc, asOf: new Date(r.asOf) })));
+}
+
+/**
+ * A signal source's `load`: `read` runs the module's fixed set of statements once
+ * for the distinct codes of the batch (and not at all for an empty one), then
+ * `build` turns what it read into each enterprise's signals and freshness.
+ */
+export function batchedSignalLoad<B>(
+  read: (em: SqlEntityManager, usccs: readonly string[]) => Promise<B>,
+  build: (batch: B, uscc: string, today: string) => EnterpriseSignals,
+): SignalSource['load'] {
+  return async (em, usccs, today) => {
+    const keys = [...new Set(usccs)];
+    const result = new Map<string, EnterpriseSignals>();
+    if (keys.length === 0) return result;
+    const batch = await read(em, keys);
+    for (const uscc of keys) result.set(uscc, build(batch, uscc, today));
+    return result;
+  };
 }

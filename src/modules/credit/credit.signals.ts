@@ -1,9 +1,7 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Department } from '../../common/department.js';
 import {
   SignalCategory,
   SignalSeverity,
-  type EnterpriseSignals,
   type RiskSignal,
   type SignalSource,
   type SourceFreshness,
@@ -16,7 +14,7 @@ import {
   PenaltyType,
   TaxCreditGrade,
 } from './credit.enums.js';
-import { groupByUscc, sqlDay } from '../../db/signal-rows.js';
+import { batchedSignalLoad, groupByUscc, sqlDay, usccIn } from '../../db/signal-rows.js';
 
 // Rows carry only what a signal needs: free-text reasons and case numbers stay out,
 // so no detail can leak personal data written into them.
@@ -280,66 +278,59 @@ const COLUMNS: Record<keyof CreditSignalInput, string> = {
   riskClassifications: ['month', 'risk_class as "riskClass"'].join(', '),
 };
 
-async function load(
-  em: SqlEntityManager,
-  usccs: readonly string[],
-  today: string,
-): Promise<Map<string, EnterpriseSignals>> {
-  const keys = [...new Set(usccs)];
-  const result = new Map<string, EnterpriseSignals>();
-  if (keys.length === 0) return result;
-  const inList = `uscc in (${keys.map(() => '?').join(', ')})`;
-  const select = <T>(table: string, columns: string) =>
-    em.execute<(T & Provenance)[]>(
-      `select id::text as id, uscc, department, as_of as "asOf", ${columns} from "${table}" where ${inList}`,
-      keys,
-    );
-  const [penalties, listEntries, taxEvaluations, taxArrears, riskClassifications, licences] =
-    await Promise.all([
-      select<PenaltySignalRow>(TABLES.penalties, COLUMNS.penalties),
-      select<CreditListEntrySignalRow>(TABLES.listEntries, COLUMNS.listEntries),
-      select<TaxEvaluationSignalRow>(TABLES.taxEvaluations, COLUMNS.taxEvaluations),
-      select<TaxArrearsSignalRow>(TABLES.taxArrears, COLUMNS.taxArrears),
-      select<RiskClassificationSignalRow>(TABLES.riskClassifications, COLUMNS.riskClassifications),
-      // Licences raise no signal but are market regulation data, so they count towards its freshness.
-      em.execute<Provenance[]>(
-        `select uscc, department, max(as_of) as "asOf" from "${TABLES.licences}" where ${inList} group by uscc, department`,
-        keys,
-      ),
-    ]);
-  const grouped = {
-    penalties: groupByUscc(penalties),
-    listEntries: groupByUscc(listEntries),
-    taxEvaluations: groupByUscc(taxEvaluations),
-    taxArrears: groupByUscc(taxArrears.map((a) => ({ ...a, amountOwed: Number(a.amountOwed) }))),
-    riskClassifications: groupByUscc(riskClassifications),
-  };
-  const freshness = latestAsOf([
-    penalties,
-    listEntries,
-    taxEvaluations,
-    taxArrears,
-    riskClassifications,
-    licences,
-  ]);
-  for (const uscc of keys) {
-    const input: CreditSignalInput = {
-      penalties: grouped.penalties.get(uscc) ?? [],
-      listEntries: grouped.listEntries.get(uscc) ?? [],
-      taxEvaluations: grouped.taxEvaluations.get(uscc) ?? [],
-      taxArrears: grouped.taxArrears.get(uscc) ?? [],
-      riskClassifications: grouped.riskClassifications.get(uscc) ?? [],
+const load = batchedSignalLoad(
+  async (em, keys) => {
+    const select = <T>(table: string, columns: string) =>
+      em.execute<(T & Provenance)[]>(
+        `select id::text as id, uscc, department, as_of as "asOf", ${columns} from "${table}" where ${usccIn(keys)}`,
+        [...keys],
+      );
+    const [penalties, listEntries, taxEvaluations, taxArrears, riskClassifications, licences] =
+      await Promise.all([
+        select<PenaltySignalRow>(TABLES.penalties, COLUMNS.penalties),
+        select<CreditListEntrySignalRow>(TABLES.listEntries, COLUMNS.listEntries),
+        select<TaxEvaluationSignalRow>(TABLES.taxEvaluations, COLUMNS.taxEvaluations),
+        select<TaxArrearsSignalRow>(TABLES.taxArrears, COLUMNS.taxArrears),
+        select<RiskClassificationSignalRow>(TABLES.riskClassifications, COLUMNS.riskClassifications),
+        // Licences raise no signal but are market regulation data, so they count towards its freshness.
+        em.execute<Provenance[]>(
+          `select uscc, department, max(as_of) as "asOf" from "${TABLES.licences}" where ${usccIn(keys)} group by uscc, department`,
+          [...keys],
+        ),
+      ]);
+    return {
+      penalties: groupByUscc(penalties),
+      listEntries: groupByUscc(listEntries),
+      taxEvaluations: groupByUscc(taxEvaluations),
+      taxArrears: groupByUscc(taxArrears.map((a) => ({ ...a, amountOwed: Number(a.amountOwed) }))),
+      riskClassifications: groupByUscc(riskClassifications),
+      freshness: latestAsOf([
+        penalties,
+        listEntries,
+        taxEvaluations,
+        taxArrears,
+        riskClassifications,
+        licences,
+      ]),
     };
-    const latest = freshness.get(uscc);
-    result.set(uscc, {
+  },
+  (batch, uscc, today) => {
+    const input: CreditSignalInput = {
+      penalties: batch.penalties.get(uscc) ?? [],
+      listEntries: batch.listEntries.get(uscc) ?? [],
+      taxEvaluations: batch.taxEvaluations.get(uscc) ?? [],
+      taxArrears: batch.taxArrears.get(uscc) ?? [],
+      riskClassifications: batch.riskClassifications.get(uscc) ?? [],
+    };
+    const latest = batch.freshness.get(uscc);
+    return {
       signals: creditSignals(input, today),
       freshness: DEPARTMENTS.map(
         (department): SourceFreshness => ({ department, asOf: latest?.get(department) ?? null }),
       ),
-    });
-  }
-  return result;
-}
+    };
+  },
+);
 
 /** Latest asOf per enterprise and department over all rows read. */
 function latestAsOf(tables: readonly (readonly Provenance[])[]): Map<string, Map<Department, Date>> {

@@ -1,9 +1,7 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Department } from '../../common/department.js';
 import {
   SignalCategory,
   SignalSeverity,
-  type EnterpriseSignals,
   type RiskSignal,
   type SignalSource,
 } from '../../common/risk-signal.js';
@@ -13,7 +11,7 @@ import {
   MedicalFundDetectionMethod,
   MedicalFundViolationType,
 } from './medical-insurance.enums.js';
-import { latestAsOf, selectRecordsFor, sqlDay } from '../../db/signal-rows.js';
+import { batchedSignalLoad, latestAsOf, selectRecordsFor, sqlDay } from '../../db/signal-rows.js';
 
 export interface SocialInsuranceSignalRow {
   readonly id: string;
@@ -200,23 +198,19 @@ const COLUMNS: Record<keyof MedicalInsuranceSignalInput, string> = {
   ].join(', '),
 };
 
-async function load(
-  em: SqlEntityManager,
-  usccs: readonly string[],
-  today: string,
-): Promise<Map<string, EnterpriseSignals>> {
-  const keys = [...new Set(usccs)];
-  const result = new Map<string, EnterpriseSignals>();
-  if (keys.length === 0) return result;
-  const select = <T>(table: string, columns: string) => selectRecordsFor<T>(em, table, columns, keys);
-  const [accounts, institutions, grades, violations] = await Promise.all([
-    select<SocialInsuranceSignalRow>(TABLES.socialInsuranceAccounts, COLUMNS.socialInsuranceAccounts),
-    select<DesignatedInstitutionSignalRow>(TABLES.designatedInstitutions, COLUMNS.designatedInstitutions),
-    select<InstitutionGradeSignalRow>(TABLES.institutionGrades, COLUMNS.institutionGrades),
-    select<FundViolationSignalRow>(TABLES.fundViolations, COLUMNS.fundViolations),
-  ]);
-  for (const uscc of keys) {
-    const input = {
+const load = batchedSignalLoad(
+  (em, keys) => {
+    const select = <T>(table: keyof typeof TABLES) =>
+      selectRecordsFor<T>(em, TABLES[table], COLUMNS[table], keys);
+    return Promise.all([
+      select<SocialInsuranceSignalRow>('socialInsuranceAccounts'),
+      select<DesignatedInstitutionSignalRow>('designatedInstitutions'),
+      select<InstitutionGradeSignalRow>('institutionGrades'),
+      select<FundViolationSignalRow>('fundViolations'),
+    ]);
+  },
+  ([accounts, institutions, grades, violations], uscc, today) => {
+    const input: MedicalInsuranceSignalInput = {
       socialInsuranceAccounts: (accounts.get(uscc) ?? []).map((a) => ({ ...a, arrears: Number(a.arrears) })),
       designatedInstitutions: institutions.get(uscc) ?? [],
       institutionGrades: grades.get(uscc) ?? [],
@@ -225,13 +219,12 @@ async function load(
         amountInvolved: Number(v.amountInvolved),
       })),
     };
-    result.set(uscc, {
+    return {
       signals: medicalInsuranceSignals(input, today),
       freshness: [{ department: DEPARTMENT, asOf: latestAsOf(Object.values(input).flat()) }],
-    });
-  }
-  return result;
-}
+    };
+  },
+);
 
 export const medicalInsuranceSignalSource: SignalSource = {
   module: 'medical-insurance',

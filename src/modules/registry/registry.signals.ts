@@ -1,12 +1,11 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Department } from '../../common/department.js';
 import {
   SignalCategory,
   SignalSeverity,
-  type EnterpriseSignals,
   type RiskSignal,
   type SignalSource,
 } from '../../common/risk-signal.js';
+import { batchedSignalLoad, usccIn } from '../../db/signal-rows.js';
 import { EnterpriseStatus } from './enterprise.enums.js';
 
 /** The columns of the enterprise master record that signals need (never the legal representative). */
@@ -51,27 +50,21 @@ export function registrySignals(records: RegistrySignalInput, _today: string): R
 
 const TABLE = 'registry_enterprise';
 
-async function load(
-  em: SqlEntityManager,
-  usccs: readonly string[],
-  today: string,
-): Promise<Map<string, EnterpriseSignals>> {
-  const keys = [...new Set(usccs)];
-  const result = new Map<string, EnterpriseSignals>();
-  if (keys.length === 0) return result;
-  const rows = await em.execute<{ uscc: string; status: EnterpriseStatus; asOf: Date | string }[]>(
-    `select uscc, status, as_of as "asOf" from "${TABLE}" where uscc in (${keys.map(() => '?').join(', ')})`,
-    keys,
-  );
-  const byUscc = new Map(rows.map((r) => [r.uscc, { ...r, asOf: new Date(r.asOf) }]));
-  for (const uscc of keys) {
+const load = batchedSignalLoad(
+  async (em, keys) => {
+    const rows = await em.execute<{ uscc: string; status: EnterpriseStatus; asOf: Date | string }[]>(
+      `select uscc, status, as_of as "asOf" from "${TABLE}" where ${usccIn(keys)}`,
+      [...keys],
+    );
+    return new Map(rows.map((r) => [r.uscc, { ...r, asOf: new Date(r.asOf) }]));
+  },
+  (byUscc, uscc, today) => {
     const enterprise = byUscc.get(uscc) ?? null;
-    result.set(uscc, {
+    return {
       signals: registrySignals({ enterprise }, today),
       freshness: [{ department: Department.MARKET_REGULATION, asOf: enterprise?.asOf ?? null }],
-    });
-  }
-  return result;
-}
+    };
+  },
+);
 
 export const registrySignalSource: SignalSource = { module: 'registry', tables: [TABLE], load };

@@ -1,14 +1,12 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Department } from '../../common/department.js';
 import {
   SignalCategory,
   SignalSeverity,
-  type EnterpriseSignals,
   type RiskSignal,
   type SignalSource,
 } from '../../common/risk-signal.js';
 import { TechCertificationStatus, TechCertificationType } from './sci-tech.enums.js';
-import { latestAsOf, selectRecordsFor, sqlDay } from '../../db/signal-rows.js';
+import { batchedSignalLoad, latestAsOf, selectRecordsFor, sqlDay } from '../../db/signal-rows.js';
 
 export interface CertificationSignalRow {
   readonly id: string;
@@ -162,22 +160,15 @@ const COLUMNS: Record<keyof SciTechSignalInput, string> = {
   patentCounts: ['year', 'invention_patents_granted as "inventionPatentsGranted"'].join(', '),
 };
 
-async function load(
-  em: SqlEntityManager,
-  usccs: readonly string[],
-  today: string,
-): Promise<Map<string, EnterpriseSignals>> {
-  const keys = [...new Set(usccs)];
-  const result = new Map<string, EnterpriseSignals>();
-  if (keys.length === 0) return result;
-  const select = <T>(table: string, columns: string) => selectRecordsFor<T>(em, table, columns, keys);
-  const [certifications, rdSpending, patentCounts] = await Promise.all([
-    select<CertificationSignalRow>(TABLES.certifications, COLUMNS.certifications),
-    select<RdSpendingSignalRow>(TABLES.rdSpending, COLUMNS.rdSpending),
-    select<PatentCountSignalRow>(TABLES.patentCounts, COLUMNS.patentCounts),
-  ]);
-  for (const uscc of keys) {
-    const input = {
+const load = batchedSignalLoad(
+  (em, keys) =>
+    Promise.all([
+      selectRecordsFor<CertificationSignalRow>(em, TABLES.certifications, COLUMNS.certifications, keys),
+      selectRecordsFor<RdSpendingSignalRow>(em, TABLES.rdSpending, COLUMNS.rdSpending, keys),
+      selectRecordsFor<PatentCountSignalRow>(em, TABLES.patentCounts, COLUMNS.patentCounts, keys),
+    ]),
+  ([certifications, rdSpending, patentCounts], uscc, today) => {
+    const input: SciTechSignalInput = {
       certifications: certifications.get(uscc) ?? [],
       rdSpending: (rdSpending.get(uscc) ?? []).map((r) => ({
         ...r,
@@ -186,12 +177,11 @@ async function load(
       })),
       patentCounts: patentCounts.get(uscc) ?? [],
     };
-    result.set(uscc, {
+    return {
       signals: sciTechSignals(input, today),
       freshness: [{ department: DEPARTMENT, asOf: latestAsOf(Object.values(input).flat()) }],
-    });
-  }
-  return result;
-}
+    };
+  },
+);
 
 export const sciTechSignalSource: SignalSource = { module: 'sci-tech', tables: Object.values(TABLES), load };

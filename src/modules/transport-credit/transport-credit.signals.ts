@@ -1,16 +1,15 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Department } from '../../common/department.js';
 import {
   SignalCategory,
   SignalSeverity,
-  type EnterpriseSignals,
   type RiskSignal,
   type SignalSource,
 } from '../../common/risk-signal.js';
 import { TransportCreditGrade, TransportLicenceStatus } from './transport-credit.enums.js';
 import {
-  groupByUscc,
+  batchedSignalLoad,
   latestAsOf,
+  latestAsOfOf,
   selectRecordsFor,
   sqlDay,
   type ProvenanceRow,
@@ -162,40 +161,28 @@ const COLUMNS: Record<keyof TransportSignalInput, string> = {
   ].join(', '),
 };
 
-async function load(
-  em: SqlEntityManager,
-  usccs: readonly string[],
-  today: string,
-): Promise<Map<string, EnterpriseSignals>> {
-  const keys = [...new Set(usccs)];
-  const result = new Map<string, EnterpriseSignals>();
-  if (keys.length === 0) return result;
-  const select = <T>(table: string, columns: string) => selectRecordsFor<T>(em, table, columns, keys);
-  const [licences, ratings, enforcements, vehicles] = await Promise.all([
-    select<TransportLicenceSignalRow>(TABLES.licences, COLUMNS.licences),
-    select<TransportRatingSignalRow>(TABLES.ratings, COLUMNS.ratings),
-    select<TransportEnforcementSignalRow>(TABLES.enforcements, COLUMNS.enforcements),
-    // Vehicles raise no signal but are transport data, so they count towards its freshness.
-    em
-      .execute<
-        { uscc: string; asOf: Date | string }[]
-      >(`select uscc, max(as_of) as "asOf" from "${TABLES.vehicles}" where uscc in (${keys.map(() => '?').join(', ')}) group by uscc`, keys)
-      .then((rows) => groupByUscc(rows.map((r) => ({ uscc: r.uscc, asOf: new Date(r.asOf) })))),
-  ]);
-  for (const uscc of keys) {
+const load = batchedSignalLoad(
+  (em, keys) =>
+    Promise.all([
+      selectRecordsFor<TransportLicenceSignalRow>(em, TABLES.licences, COLUMNS.licences, keys),
+      selectRecordsFor<TransportRatingSignalRow>(em, TABLES.ratings, COLUMNS.ratings, keys),
+      selectRecordsFor<TransportEnforcementSignalRow>(em, TABLES.enforcements, COLUMNS.enforcements, keys),
+      // Vehicles raise no signal but are transport data, so they count towards its freshness.
+      latestAsOfOf(em, TABLES.vehicles, keys),
+    ]),
+  ([licences, ratings, enforcements, vehicles], uscc, today) => {
     const input: TransportSignalInput = {
       licences: licences.get(uscc) ?? [],
       ratings: (ratings.get(uscc) ?? []).map((r) => ({ ...r, score: Number(r.score) })),
       enforcements: enforcements.get(uscc) ?? [],
     };
     const all: ProvenanceRow[] = [...Object.values(input).flat(), ...(vehicles.get(uscc) ?? [])];
-    result.set(uscc, {
+    return {
       signals: transportCreditSignals(input, today),
       freshness: [{ department: DEPARTMENT, asOf: latestAsOf(all) }],
-    });
-  }
-  return result;
-}
+    };
+  },
+);
 
 export const transportCreditSignalSource: SignalSource = {
   module: 'transport-credit',
