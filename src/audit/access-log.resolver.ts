@@ -72,16 +72,22 @@ export class AccessLogResolver {
   @Query(() => AccessLogConnection, {
     description:
       'Who read what, newest first. Auditors see every record; a department sees the records that read or ' +
-      'were refused resources it owns; anyone else is FORBIDDEN.',
+      'were refused resources it owns; anyone else is FORBIDDEN. Each read of the log is itself logged ' +
+      '(resource audit.accessLog, visible to auditors).',
   })
   async accessLog(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => AccessLogFilter, { nullable: true }) filter: AccessLogFilter | undefined,
     @Ctx() ctx: HubContext,
   ): Promise<Connection<AccessLogRecord>> {
-    const where: FilterQuery<AccessLogEntity> = {
-      $and: [accessLogScope(ctx.principal), ...accessLogWhere(filter)],
-    };
+    let scope: FilterQuery<AccessLogEntity>;
+    try {
+      scope = accessLogScope(ctx.principal);
+    } catch (err) {
+      if (err instanceof AccessLogForbiddenError) ctx.audit.recordLogDenial();
+      throw err;
+    }
+    const where: FilterQuery<AccessLogEntity> = { $and: [scope, ...accessLogWhere(filter)] };
     const first = pageSize(page.first, ctx.limits);
     const cursor = await ctx.em.findByCursor(AccessLogEntity, {
       where,
@@ -90,6 +96,9 @@ export class AccessLogResolver {
       orderBy: { id: 'desc' },
       includeCount: false,
     });
+    // Reading the log is logged too, in the same fail-closed way as any governed read.
+    ctx.audit.recordLogRead(cursor.items.length);
+    if (filter?.uscc) ctx.audit.touchUscc(filter.uscc);
     return {
       edges: cursor.items.map((entity) => ({ node: toAccessLogRecord(entity), cursor: cursor.from(entity) })),
       pageInfo: {

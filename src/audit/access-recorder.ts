@@ -1,5 +1,14 @@
 import { SharingClass } from '../auth/catalog.js';
-import type { Decision } from '../auth/access-control.js';
+import { DenyReason, type Decision } from '../auth/access-control.js';
+
+/**
+ * The access log itself, as the resource its readers are logged under. It is not
+ * department data, so its owner is the hub's audit function: auditors see who read
+ * the log; departments, whose view is the records touching their own resources,
+ * do not.
+ */
+export const ACCESS_LOG_RESOURCE = 'audit.accessLog';
+export const ACCESS_LOG_OWNER = 'AUDIT';
 
 export interface ResourceRead {
   readonly resource: string;
@@ -91,6 +100,42 @@ export class AccessRecorder {
         count: 1,
       });
     }
+  }
+
+  /**
+   * Notes a read of the access log: who read who-read-what is itself on file.
+   * `records` is how many log records the page returned.
+   */
+  recordLogRead(records: number): void {
+    const existing = this.reads.get(ACCESS_LOG_RESOURCE);
+    const fields = existing?.fields ?? new Map<string, number>();
+    fields.set('Query.accessLog', (fields.get('Query.accessLog') ?? 0) + records);
+    if (!existing) {
+      this.reads.set(ACCESS_LOG_RESOURCE, {
+        read: {
+          resource: ACCESS_LOG_RESOURCE,
+          sharing: SharingClass.NOT_SHARED,
+          owner: ACCESS_LOG_OWNER,
+          masked: false,
+          agreementId: null,
+        },
+        fields,
+      });
+    }
+  }
+
+  /** Notes a caller refused the access log: like every denial, it is on file. */
+  recordLogDenial(): void {
+    if (this.denials.has('Query.accessLog')) return;
+    this.denials.set('Query.accessLog', {
+      denial: {
+        field: 'Query.accessLog',
+        resource: ACCESS_LOG_RESOURCE,
+        owner: ACCESS_LOG_OWNER,
+        reason: DenyReason.NOT_SHARED,
+      },
+      count: 1,
+    });
   }
 
   /** Adds USCCs an operation asked about directly (arguments), even if nothing was returned. */

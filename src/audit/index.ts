@@ -10,7 +10,14 @@ export const auditComponent: PlatformComponent = {
   types: ACCESS_LOG_TYPES,
 };
 
-export { AccessRecorder, type AccessSummary, type Denial, type ResourceRead } from './access-recorder.js';
+export {
+  ACCESS_LOG_OWNER,
+  ACCESS_LOG_RESOURCE,
+  AccessRecorder,
+  type AccessSummary,
+  type Denial,
+  type ResourceRead,
+} from './access-recorder.js';
 export { AccessLogEntity, type AccessDecisions } from './access-log.entity.js';
 export {
   ACCESS_LOG_LOCK_KEY,

@@ -993,7 +993,7 @@ export type Purpose =
 
 export type Query = {
   __typename?: 'Query';
-  /** Who read what, newest first. Auditors see every record; a department sees the records that read or were refused resources it owns; anyone else is FORBIDDEN. */
+  /** Who read what, newest first. Auditors see every record; a department sees the records that read or were refused resources it owns; anyone else is FORBIDDEN. Each read of the log is itself logged (resource audit.accessLog, visible to auditors). */
   accessLog: AccessLogConnection;
   /** API keys, newest first (ADMIN only). Secrets are never returned. */
   apiKeys: Array<ApiKey>;

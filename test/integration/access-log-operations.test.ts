@@ -312,8 +312,26 @@ describe('reading the log through accessLog', () => {
       hub.as({ principal: PRINCIPALS.tax })<LogPage>(ACCESS_LOG, { filter: { organisation: 'BANK_XM_001' } }),
     );
     expect(res.body.errors).toBeUndefined();
-    expect(records).toEqual([]); // reading the log is not itself logged
     const nodes = res.body.data!.accessLog.edges.map((e) => e.node);
+    // Reading the log is itself on file, for auditors: under the log's own resource, not TAX's.
+    const logRead = single(records);
+    expect(logRead).toMatchObject({
+      organisation: 'TAX',
+      principalKind: PrincipalKind.DEPARTMENT,
+      resources: ['audit.accessLog'],
+      owners: ['AUDIT'],
+      decisions: {
+        resources: [
+          {
+            resource: 'audit.accessLog',
+            sharing: 'NOT_SHARED',
+            owner: 'AUDIT',
+            fields: { 'Query.accessLog': nodes.length },
+          },
+        ],
+        denials: [],
+      },
+    });
     const read = nodes.find((n) => n.id === String(taxRead.id));
     expect(read).toMatchObject({
       organisation: 'BANK_XM_001',
@@ -354,25 +372,55 @@ describe('reading the log through accessLog', () => {
     expect(res.body.data!.accessLog.edges.map((e) => e.node.id)).not.toContain(String(vehiclesDenied.id));
   });
 
-  it('shows an auditor every record', async () => {
-    const res = await hub.as({ principal: PRINCIPALS.auditor })<LogPage>(ACCESS_LOG);
-    expect(res.body.errors).toBeUndefined();
+  it('shows an auditor every record, including who read the log', async () => {
     const all = (await sql<{ id: string | number }>('select id from audit_access_log order by id desc')).map(
       (r) => String(r.id),
     );
+    const { res, records } = await withLog(() =>
+      hub.as({ principal: PRINCIPALS.auditor })<LogPage>(ACCESS_LOG),
+    );
+    expect(res.body.errors).toBeUndefined();
     expect(all.length).toBeGreaterThan(10);
-    expect(res.body.data!.accessLog.edges.map((e) => e.node.id)).toEqual(all);
+    const nodes = res.body.data!.accessLog.edges.map((e) => e.node);
+    expect(nodes.map((n) => n.id)).toEqual(all);
     expect(res.body.data!.accessLog.totalCount).toBe(all.length);
+    // The departments' reads of the log above are there for the auditor…
+    expect(nodes.some((n) => n.organisation === 'TAX' && n.resources.includes('audit.accessLog'))).toBe(true);
+    // …and this read is appended after the page was served.
+    expect(single(records)).toMatchObject({
+      principalKind: PrincipalKind.AUDITOR,
+      resources: ['audit.accessLog'],
+      owners: ['AUDIT'],
+    });
   });
 
   it.each([
     ['a bank', PRINCIPALS.bank],
     ['an agreement holder', PRINCIPALS.reader],
-  ])('refuses %s with FORBIDDEN and no records', async (_n, principal) => {
-    const res = await hub.as({ principal, purpose: Purpose.CREDIT_ASSESSMENT })<LogPage>(ACCESS_LOG);
+  ])('refuses %s with FORBIDDEN and no records, and logs the refusal', async (_n, principal) => {
+    const { res, records } = await withLog(() =>
+      hub.as({ principal, purpose: Purpose.CREDIT_ASSESSMENT })<LogPage>(ACCESS_LOG),
+    );
     expect(res.body.data?.accessLog ?? null).toBeNull();
     expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     expect(JSON.stringify(res.body)).not.toContain('BankReadsTax');
+    expect(single(records)).toMatchObject({
+      organisation: principal.org,
+      resources: ['audit.accessLog'],
+      owners: ['AUDIT'],
+      decisions: {
+        resources: [],
+        denials: [
+          {
+            field: 'Query.accessLog',
+            resource: 'audit.accessLog',
+            owner: 'AUDIT',
+            reason: 'NOT_SHARED',
+            count: 1,
+          },
+        ],
+      },
+    });
   });
 });
 
