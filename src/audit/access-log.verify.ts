@@ -14,6 +14,36 @@ export type ChainVerification =
 
 const BATCH_SIZE = 1000;
 
+/**
+ * A record's id and hash kept outside the database (a ticket, WORM storage,
+ * another organisation). The chain alone cannot show that its newest records were
+ * deleted, or that someone with write access rehashed it from some point on; an
+ * anchor can: the anchored record must still be there with the same hash.
+ */
+export interface ChainAnchor {
+  readonly id: string;
+  readonly hash: string;
+}
+
+/** Reads an anchor written as `<id>:<sha256 hex>`, as audit:verify prints it. */
+export function parseAnchor(text: string): ChainAnchor {
+  const match = /^(\d{1,19}):([0-9a-f]{64})$/.exec(text.trim());
+  if (!match) {
+    throw new Error(`anchor "${text}" is not <record id>:<64 lowercase hex characters of its hash>`);
+  }
+  return { id: String(BigInt(match[1]!)), hash: match[2]! };
+}
+
+/** The newest record as an anchor, or null for an empty log. */
+export async function chainHead(em: SqlEntityManager): Promise<ChainAnchor | null> {
+  const [head] = await em
+    .fork({ clear: true })
+    .find(AccessLogEntity, {}, { orderBy: { id: 'desc' }, limit: 1, fields: ['id', 'hash'] });
+  return head ? { id: String(head.id), hash: head.hash } : null;
+}
+
+export const formatAnchor = (anchor: ChainAnchor): string => `${anchor.id}:${anchor.hash}`;
+
 /** What is wrong with one record, given the hash of the record before it; undefined when intact. */
 export function checkRecord(record: AccessLogEntity, expectedPrevious: string): string | undefined {
   if (record.previousHash !== expectedPrevious) {
@@ -30,10 +60,15 @@ export function checkRecord(record: AccessLogEntity, expectedPrevious: string): 
 
 /**
  * Walks the whole log in id order, a batch at a time, recomputing every hash and
- * checking every link. Removing the newest records cannot be seen from the chain
- * alone; compare the head hash with one kept elsewhere to detect that.
+ * checking every link, and checks that every anchor is still in it unchanged.
+ * Removing the newest records cannot be seen from the chain alone: that is what
+ * the anchors are for.
  */
-export async function verifyChain(em: SqlEntityManager): Promise<ChainVerification> {
+export async function verifyChain(
+  em: SqlEntityManager,
+  anchors: readonly ChainAnchor[] = [],
+): Promise<ChainVerification> {
+  const pending = new Map(anchors.map((a) => [a.id, a.hash]));
   const reader = em.fork({ clear: true });
   let previous = GENESIS_HASH;
   let lastId: string | undefined;
@@ -47,10 +82,33 @@ export async function verifyChain(em: SqlEntityManager): Promise<ChainVerificati
     for (const record of batch) {
       const problem = checkRecord(record, previous);
       if (problem) return { ok: false, count, firstBadId: String(record.id), problem };
+      const id = String(record.id);
+      const anchored = pending.get(id);
+      if (anchored !== undefined && anchored !== record.hash) {
+        return {
+          ok: false,
+          count,
+          firstBadId: id,
+          problem: `hash is ${record.hash} but the record was anchored with ${anchored}: the log was rewritten from this record on`,
+        };
+      }
+      pending.delete(id);
       previous = record.hash;
       count++;
     }
-    if (batch.length < BATCH_SIZE) return { ok: true, count };
+    if (batch.length < BATCH_SIZE) return missingAnchor(pending, count) ?? { ok: true, count };
     lastId = String(batch.at(-1)!.id);
   }
+}
+
+/** The oldest anchor the walk did not meet: its record and everything after it are gone. */
+function missingAnchor(pending: ReadonlyMap<string, string>, count: number): ChainVerification | undefined {
+  const [id] = [...pending.keys()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  if (id === undefined) return undefined;
+  return {
+    ok: false,
+    count,
+    firstBadId: id,
+    problem: `record ${id} was anchored with hash ${pending.get(id)} but is no longer in the log: the log was truncated or the record removed`,
+  };
 }

@@ -34,5 +34,12 @@ export {
   sha256Hex,
   type HashedAccessLogFields,
 } from './access-log.hash.js';
-export { verifyChain, type ChainVerification } from './access-log.verify.js';
+export {
+  chainHead,
+  formatAnchor,
+  parseAnchor,
+  verifyChain,
+  type ChainAnchor,
+  type ChainVerification,
+} from './access-log.verify.js';
 export { auditPlugin } from './audit.plugin.js';

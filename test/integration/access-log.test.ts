@@ -5,8 +5,8 @@ import {
   type AppendedAccessLog,
 } from '../../src/audit/access-log.append.js';
 import { AccessLogEntity } from '../../src/audit/access-log.entity.js';
-import { GENESIS_HASH } from '../../src/audit/access-log.hash.js';
-import { verifyChain } from '../../src/audit/access-log.verify.js';
+import { GENESIS_HASH, accessLogHash } from '../../src/audit/access-log.hash.js';
+import { chainHead, formatAnchor, parseAnchor, verifyChain } from '../../src/audit/access-log.verify.js';
 import type { Denial, ResourceRead } from '../../src/audit/access-recorder.js';
 import { SharingClass } from '../../src/auth/catalog.js';
 import { PrincipalKind } from '../../src/auth/principal.js';
@@ -209,6 +209,57 @@ describe('appendAccessLog and verifyChain', () => {
     expect(await verifyChain(hub.orm.em.fork())).toMatchObject({ ok: false, count: 0, firstBadId: r[1]!.id });
     await sql('insert into audit_access_log select * from audit_access_log_saved');
     await sql('drop table audit_access_log_saved');
+  });
+
+  it('reports the head as an anchor, and passes while anchored records are unchanged', async () => {
+    const head = await chainHead(hub.orm.em.fork());
+    expect(head).toEqual({ id: r[4]!.id, hash: r[4]!.hash });
+    expect(parseAnchor(formatAnchor(head!))).toEqual(head);
+    const anchors = [head!, { id: r[1]!.id, hash: r[1]!.hash }];
+    expect(await verifyChain(hub.orm.em.fork(), anchors)).toEqual({ ok: true, count: 5 });
+  });
+
+  it('names an anchored record that was cut off the end of the log', async () => {
+    const anchor = { id: r[4]!.id, hash: r[4]!.hash };
+    await sql('create table audit_access_log_saved as select * from audit_access_log where id >= ?', [
+      r[3]!.id,
+    ]);
+    await sql('delete from audit_access_log where id >= ?', [r[3]!.id]);
+    try {
+      // The chain alone cannot tell: what is left still links up.
+      expect(await verifyChain(hub.orm.em.fork())).toEqual({ ok: true, count: 3 });
+      const result = await verifyChain(hub.orm.em.fork(), [anchor]);
+      expect(result).toMatchObject({ ok: false, count: 3, firstBadId: r[4]!.id });
+      expect(result.ok || result.problem).toMatch(/no longer in the log: the log was truncated/);
+    } finally {
+      await sql('insert into audit_access_log select * from audit_access_log_saved');
+      await sql('drop table audit_access_log_saved');
+    }
+    expect(await verifyChain(hub.orm.em.fork(), [anchor])).toEqual({ ok: true, count: 5 });
+  });
+
+  it('names an anchored record that was changed and rehashed', async () => {
+    const anchor = { id: r[4]!.id, hash: r[4]!.hash };
+    const record = await hub.orm.em.fork().findOneOrFail(AccessLogEntity, { id: r[4]!.id });
+    const forged = accessLogHash({ ...record, id: String(record.id), organisation: 'BANK_GZ_002' });
+    await sql("update audit_access_log set organisation = 'BANK_GZ_002', hash = ? where id = ?", [
+      forged,
+      r[4]!.id,
+    ]);
+    try {
+      // Someone who can write the table can recompute an unkeyed hash: the chain still checks out.
+      expect(await verifyChain(hub.orm.em.fork())).toEqual({ ok: true, count: 5 });
+      const result = await verifyChain(hub.orm.em.fork(), [anchor]);
+      expect(result).toMatchObject({ ok: false, count: 4, firstBadId: r[4]!.id });
+      expect(result.ok || result.problem).toMatch(/anchored with .*: the log was rewritten/);
+    } finally {
+      await sql('update audit_access_log set organisation = ?, hash = ? where id = ?', [
+        record.organisation,
+        record.hash,
+        r[4]!.id,
+      ]);
+    }
+    expect(await verifyChain(hub.orm.em.fork(), [anchor])).toEqual({ ok: true, count: 5 });
   });
 
   it('keeps one unbroken chain when 20 operations append at once', async () => {

@@ -8,6 +8,7 @@ import {
   type HashedAccessLogFields,
 } from '../../src/audit/access-log.hash.js';
 import { accessLogColumns } from '../../src/audit/access-log.append.js';
+import { formatAnchor, parseAnchor } from '../../src/audit/access-log.verify.js';
 import { SharingClass } from '../../src/auth/catalog.js';
 import { PrincipalKind } from '../../src/auth/principal.js';
 import { Purpose } from '../../src/auth/purpose.js';
@@ -163,5 +164,26 @@ describe('accessLogColumns', () => {
       documentHash: sha256Hex('{ a }'),
     });
     expect(columns.occurredAt.toISOString()).toBe('2024-05-01T08:00:00.999Z');
+  });
+});
+
+describe('audit:verify anchors', () => {
+  const hash = sha256Hex('anchor');
+
+  it('reads back what it prints', () => {
+    expect(parseAnchor(formatAnchor({ id: '42', hash }))).toEqual({ id: '42', hash });
+    expect(parseAnchor(` 0042:${hash}\n`)).toEqual({ id: '42', hash });
+  });
+
+  it.each([
+    ['no separator', `42${hash}`],
+    ['a short hash', `42:${hash.slice(1)}`],
+    ['an upper-case hash', `42:${hash.toUpperCase()}`],
+    ['a negative id', `-42:${hash}`],
+    ['an empty string', ''],
+  ])('refuses %s, quoting it', (_name, text) => {
+    expect(() => parseAnchor(text)).toThrow(
+      `anchor "${text}" is not <record id>:<64 lowercase hex characters`,
+    );
   });
 });
