@@ -98,10 +98,25 @@ export class AccessControl {
 
   constructor(
     readonly principal: Principal,
-    readonly purpose: Purpose | undefined,
+    private declared: Purpose | undefined,
     private readonly catalog: ReadonlyMap<string, CatalogFieldEntry>,
     private readonly loadGrants: GrantLoader,
   ) {}
+
+  /** The operation's purpose of use: the X-Purpose header, or a field's `purpose` argument. */
+  get purpose(): Purpose | undefined {
+    return this.declared;
+  }
+
+  /**
+   * Sets the purpose an operation declares in an argument rather than the header.
+   * Only before anything is decided: decisions are memoised per request.
+   */
+  declarePurpose(purpose: Purpose): void {
+    if (this.decisions.size > 0)
+      throw new Error('the purpose of use was declared after access decisions were made');
+    this.declared = purpose;
+  }
 
   async activeGrants(): Promise<readonly Grant[]> {
     if (this.grants) return this.grants;

@@ -16,6 +16,7 @@ import { apiKeyVerifier } from '../auth/api-keys/index.js';
 import { Authenticator } from '../auth/authenticate.js';
 import { hubCatalog } from '../auth/hub-catalog.js';
 import { preloadGrantsPlugin } from '../auth/preload-grants.plugin.js';
+import { purposeArgumentPlugin } from '../auth/purpose-argument.plugin.js';
 import { rejectModePlugin } from '../auth/reject-mode.plugin.js';
 import { authorizeSchema } from '../auth/shield.js';
 import { PLATFORM } from './platform.js';
@@ -82,6 +83,8 @@ export async function buildApp({
       // Answers depend on who asks, so no response may carry HTTP cache hints;
       // the plugin would also instrument every field resolution.
       ApolloServerPluginCacheControlDisabled(),
+      // Before anything is decided: a purpose argument must be in place for grants, rules and the log.
+      purposeArgumentPlugin,
       ...(benchmarkWithoutAuthorization ? [] : [preloadGrantsPlugin, auditPlugin({ orm, log })]),
       ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization ? [rejectModePlugin(catalog)] : []),
       config.explorer

@@ -40,6 +40,29 @@ export interface HubContext {
   readonly audit: AccessRecorder;
 }
 
+/**
+ * The per-request context. A class because Apollo clones the context object per
+ * operation (own properties copied, prototype kept): `purpose` must stay a live
+ * view of the access control, which a purpose argument may set before execution
+ * (purposeArgumentPlugin), not a value copied when the request began.
+ */
+class RequestContext implements HubContext {
+  readonly audit = new AccessRecorder();
+
+  constructor(
+    readonly requestId: string,
+    readonly em: SqlEntityManager,
+    readonly loaders: LoaderRegistry,
+    readonly limits: PageLimits,
+    readonly principal: Principal,
+    readonly access: AccessControl,
+  ) {}
+
+  get purpose(): Purpose | undefined {
+    return this.access.purpose;
+  }
+}
+
 export interface ContextDeps {
   readonly em: SqlEntityManager;
   readonly limits: PageLimits;
@@ -96,16 +119,7 @@ export async function createContext(
       },
     });
   }
-  const purpose = parsePurpose(headers);
   const em = deps.em.fork({ clear: true, freshEventManager: true }) as SqlEntityManager;
-  return {
-    requestId,
-    em,
-    loaders: new LoaderRegistry(em),
-    limits: deps.limits,
-    principal,
-    purpose,
-    access: new AccessControl(principal, purpose, deps.catalog, deps.grants(em)),
-    audit: new AccessRecorder(),
-  };
+  const access = new AccessControl(principal, parsePurpose(headers), deps.catalog, deps.grants(em));
+  return new RequestContext(requestId, em, new LoaderRegistry(em), deps.limits, principal, access);
 }

@@ -1,6 +1,8 @@
-import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError } from '../../auth/forbidden.js';
 import { denialMessage } from '../../auth/access-control.js';
+import { DECLARES_PURPOSE } from '../../auth/purpose-argument.plugin.js';
+import { Purpose } from '../../auth/purpose.js';
 import { BadInputError } from '../../common/errors.js';
 import { IndustrySection } from '../../common/industry.js';
 import type { RiskSignal } from '../../common/risk-signal.js';
@@ -125,10 +127,18 @@ export class RiskQueryResolver {
   @Query(() => [PortfolioRiskItemType], {
     description:
       `Risk profiles of up to ${MAX_PORTFOLIO} enterprises, in request order. An invalid or unknown code is reported ` +
-      'in its own item; it does not fail the call. The purpose is the X-Purpose header, as for every query.',
+      'in its own item; it does not fail the call. The purpose of use is the `purpose` argument or the X-Purpose ' +
+      'header (one purpose per operation: if both are given they must agree).',
   })
+  @Extensions({ [DECLARES_PURPOSE]: true })
   async portfolioRisk(
     @Arg('usccs', () => [String]) usccs: string[],
+    // Applied before execution by purposeArgumentPlugin, so every field rule sees it.
+    @Arg('purpose', () => Purpose, {
+      nullable: true,
+      description: 'Purpose of use for this operation, in place of the X-Purpose header.',
+    })
+    _purpose: Purpose | undefined,
     @Ctx() ctx: HubContext,
   ): Promise<PortfolioRiskItemType[]> {
     if (usccs.length > MAX_PORTFOLIO) {

@@ -1,0 +1,121 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { ErrorCode } from '../common/errors.js';
+import type { HubContext } from '../server/context.js';
+import { PURPOSE_HEADER, isPurpose, type Purpose } from './purpose.js';
+
+/**
+ * Field extension marking a root field whose `purpose` argument declares the
+ * operation's purpose of use, exactly as the X-Purpose header does (a bank engine
+ * may find an argument easier to send than a header). `myAccess(purpose)` is not
+ * one: it asks about a purpose without declaring it.
+ */
+export const DECLARES_PURPOSE = 'declaresPurpose';
+
+const declaresPurpose = (field: GraphQLField<unknown, unknown>): boolean =>
+  field.extensions?.[DECLARES_PURPOSE] === true;
+
+/** Root-level field nodes, through fragments and inline fragments. */
+function rootFields(
+  selectionSet: SelectionSetNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  out: FieldNode[] = [],
+  visiting = new Set<string>(),
+): FieldNode[] {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) out.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      rootFields(selection.selectionSet, fragments, out, visiting);
+    else {
+      const fragment = fragments[selection.name.value];
+      if (!fragment || visiting.has(fragment.name.value)) continue;
+      visiting.add(fragment.name.value);
+      rootFields(fragment.selectionSet, fragments, out, visiting);
+      visiting.delete(fragment.name.value);
+    }
+  }
+  return out;
+}
+
+/**
+ * The value of a field's `purpose` argument: an enum literal, or a variable with
+ * its value or default. Variables are checked against their types only at
+ * execution, so anything that is not a purpose is left for that check to refuse.
+ */
+function purposeArgument(
+  node: FieldNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+): Purpose | undefined {
+  const value = node.arguments?.find((a) => a.name.value === 'purpose')?.value;
+  let raw: unknown;
+  if (value?.kind === Kind.ENUM) raw = value.value;
+  else if (value?.kind === Kind.VARIABLE) {
+    const name = value.name.value;
+    const fallback = operation.variableDefinitions?.find((d) => d.variable.name.value === name)?.defaultValue;
+    raw = name in variables ? variables[name] : fallback?.kind === Kind.ENUM ? fallback.value : undefined;
+  }
+  return typeof raw === 'string' && isPurpose(raw) ? raw : undefined;
+}
+
+const badPurpose = (message: string, extensions: Record<string, unknown>) =>
+  new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'purpose', ...extensions, http: { status: 400 } },
+  });
+
+/**
+ * Applies a purpose declared in an argument before anything is decided, so the
+ * field rules, the grants and the access log all see one purpose per operation.
+ * An operation may declare it in the header or in arguments, but not two
+ * different ones.
+ *
+ * Apollo starts the plugins' didResolveOperation hooks together, in plugin order;
+ * this hook never awaits, so it has finished before the grant preloading and the
+ * reject-mode check (listed after it) begin. Keep it free of awaits.
+ */
+export const purposeArgumentPlugin: ApolloServerPlugin<HubContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue: ctx, document, operation, schema, request }) {
+        if (!operation) return;
+        const root = schema.getRootType(operation.operation);
+        if (!root) return;
+        const fragments: Record<string, FragmentDefinitionNode> = {};
+        for (const def of document.definitions)
+          if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+        const declared = new Set<Purpose>();
+        for (const node of rootFields(operation.selectionSet, fragments)) {
+          const field = root.getFields()[node.name.value];
+          if (!field || !declaresPurpose(field)) continue;
+          const purpose = purposeArgument(node, operation, request.variables ?? {});
+          if (purpose) declared.add(purpose);
+        }
+        if (declared.size === 0) return;
+        const purposes = [...declared].sort();
+        if (purposes.length > 1) {
+          throw badPurpose(
+            `An operation has one purpose of use, but its fields declare ${purposes.join(' and ')}`,
+            { purposes },
+          );
+        }
+        const [purpose] = purposes as [Purpose];
+        if (ctx.purpose !== undefined && ctx.purpose !== purpose) {
+          throw badPurpose(
+            `The purpose argument ${purpose} disagrees with the ${PURPOSE_HEADER} header ${ctx.purpose}; ` +
+              'declare one purpose per operation',
+            { purposes: [purpose, ctx.purpose].sort() },
+          );
+        }
+        ctx.access.declarePurpose(purpose);
+      },
+    };
+  },
+};
