@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EnterpriseProfileDocument, EnterprisesInRegionDocument } from '../gql/graphql.js';
+import { Purpose } from '../../src/auth/purpose.js';
+import { PRINCIPALS } from '../helpers/principals.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 
 const README = readFileSync('README.md', 'utf8');
@@ -31,6 +33,31 @@ describe('README examples', () => {
     const res = await hub.graphql(readFileSync(`queries/${file}`, 'utf8'), EXAMPLE_VARIABLES[file]);
     expect(res.body.errors).toBeUndefined();
     expect(res.status).toBe(200);
+  });
+
+  it('each curl command of the examples section posts a body the hub answers without errors', async () => {
+    const section = README.slice(
+      README.indexOf('<!-- examples:start -->'),
+      README.indexOf('<!-- examples:end -->'),
+    );
+    // The body as the shell passes it: '\'' is how a single quote is written inside '…'.
+    const bodies = [...section.matchAll(/--data '((?:[^']|'\\'')*)'/g)].map((m) =>
+      m[1]!.replaceAll("'\\''", "'"),
+    );
+    expect(bodies).toHaveLength(QUERY_FILES.length);
+    const headers = await hub.headersFor({
+      principal: PRINCIPALS.reader,
+      purpose: Purpose.CREDIT_ASSESSMENT,
+    });
+    for (const body of bodies) {
+      const res = await fetch(`${hub.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+      const json = (await res.json()) as { errors?: unknown[] };
+      expect({ status: res.status, errors: json.errors }).toEqual({ status: 200, errors: undefined });
+    }
   });
 
   it('the profile example returns the transport company with records from every department', async () => {

@@ -31,8 +31,13 @@ function examples(): string {
     .sort()
     .map((file) => {
       const text = readFileSync(`queries/${file}`, 'utf8').trim();
-      const variables = JSON.stringify(EXAMPLE_VARIABLES[file] ?? {});
-      const body = JSON.stringify({ query: text.replace(/^#.*\n/gm, ''), variables }).replace(/'/g, "'\\''");
+      const vars = EXAMPLE_VARIABLES[file] ?? {};
+      const variables = JSON.stringify(vars);
+      // variables go in as an object: a JSON-encoded string is refused by the server.
+      const body = JSON.stringify({ query: text.replace(/^#.*\n/gm, ''), variables: vars }).replace(
+        /'/g,
+        "'\\''",
+      );
       return [
         `#### \`${file}\``,
         '',
