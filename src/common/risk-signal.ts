@@ -51,9 +51,26 @@ export interface SourceFreshness {
   readonly asOf: Date | null;
 }
 
+/**
+ * Attributes a module contributes to the stored profile so that dashboards can
+ * group and filter profiles by them in SQL (riskStatistics, list filters). Each
+ * module states its own: the risk module reads no other module's tables.
+ */
+export interface ProfileFacets {
+  /** GB/T 2260 region code (registry). */
+  readonly regionCode?: string | null;
+  /** GB/T 4754 section letter (registry). */
+  readonly industrySection?: string | null;
+  /** Latest tax credit grade (tax, in the credit module). */
+  readonly taxGrade?: string | null;
+  /** Latest transport credit grade (transport). */
+  readonly transportGrade?: string | null;
+}
+
 export interface EnterpriseSignals {
   readonly signals: RiskSignal[];
   readonly freshness: SourceFreshness[];
+  readonly facets?: ProfileFacets;
 }
 
 /**

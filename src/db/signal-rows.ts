@@ -45,6 +45,19 @@ export async function selectRecordsFor<T>(
   return groupByUscc(rows.map((r) => ({ ...r, asOf: new Date(r.asOf) })));
 }
 
+/** The row with the greatest key (a year, a month), the newest record (highest id) breaking ties. */
+export function latestBy<T extends { readonly id: string }>(
+  rows: readonly T[],
+  key: (row: T) => number | string,
+): T | undefined {
+  let best: T | undefined;
+  for (const row of rows) {
+    if (!best || key(row) > key(best) || (key(row) === key(best) && BigInt(row.id) > BigInt(best.id)))
+      best = row;
+  }
+  return best;
+}
+
 /** `uscc in (?, ?, …)` with one placeholder per code of the batch. */
 export const usccIn = (usccs: readonly string[]): string => `uscc in (${usccs.map(() => '?').join(', ')})`;
 

@@ -191,6 +191,32 @@ describe('risk statistics', () => {
     expect(stats.buckets.every((b) => b.count >= 5)).toBe(true);
   });
 
+  it.each([
+    ['TAX_GRADE', 'taxGrade', 'credit_tax_evaluation'],
+    ['TRANSPORT_GRADE', 'transportGrade', 'tc_credit_rating'],
+  ] as const)('groups by %s as the owning module’s latest grade says', async (groupBy, key, table) => {
+    const res = await hub.as({ principal: PRINCIPALS.analyst, purpose: Purpose.STATISTICS })<{
+      riskStatistics: {
+        total: number;
+        buckets: { taxGrade: string | null; transportGrade: string | null; count: number }[];
+      };
+    }>(
+      `query ($groupBy: [RiskGroupBy!]!) { riskStatistics(groupBy: $groupBy) { total buckets { taxGrade transportGrade count } } }`,
+      { groupBy: [groupBy] },
+    );
+    expect(res.body.errors).toBeUndefined();
+    // The latest grade per enterprise straight from the department's own table (none → null).
+    const rows = await hub.orm.em.fork().execute<{ grade: string | null; n: string }[]>(
+      `select l.grade, count(*) as n from registry_enterprise e
+         left join (select distinct on (uscc) uscc, grade from ${table} order by uscc, year desc, id desc) l using (uscc)
+       group by l.grade`,
+    );
+    const expected = new Map(rows.filter((r) => Number(r.n) >= 5).map((r) => [r.grade, Number(r.n)]));
+    const got = new Map(res.body.data!.riskStatistics.buckets.map((b) => [b[key], b.count]));
+    expect(got).toEqual(expected);
+    expect(got.size).toBeGreaterThan(1);
+  });
+
   it('filters, and rejects a malformed region prefix', async () => {
     const res = await hub.graphql<{ riskStatistics: Stats }>(STATS, {
       groupBy: ['INDUSTRY_SECTION'],

@@ -14,7 +14,7 @@ import {
   PenaltyType,
   TaxCreditGrade,
 } from './credit.enums.js';
-import { batchedSignalLoad, groupByUscc, sqlDay, usccIn } from '../../db/signal-rows.js';
+import { batchedSignalLoad, groupByUscc, latestBy, sqlDay, usccIn } from '../../db/signal-rows.js';
 
 // Rows carry only what a signal needs: free-text reasons and case numbers stay out,
 // so no detail can leak personal data written into them.
@@ -209,18 +209,6 @@ function latestRiskClassSignal(classes: readonly RiskClassificationSignalRow[]):
 }
 
 /** The row with the greatest key; ties go to the greatest id, the one received last. */
-function latestBy<T extends { readonly id: string }>(
-  rows: readonly T[],
-  key: (row: T) => number | string,
-): T | undefined {
-  let best: T | undefined;
-  for (const row of rows) {
-    if (!best || key(row) > key(best) || (key(row) === key(best) && BigInt(row.id) > BigInt(best.id)))
-      best = row;
-  }
-  return best;
-}
-
 /** Signals of one enterprise from its market regulation, court and tax records; `today` is YYYY-MM-DD. */
 export function creditSignals(records: CreditSignalInput, today: string): RiskSignal[] {
   return [
@@ -328,6 +316,7 @@ const load = batchedSignalLoad(
       freshness: DEPARTMENTS.map(
         (department): SourceFreshness => ({ department, asOf: latest?.get(department) ?? null }),
       ),
+      facets: { taxGrade: latestBy(input.taxEvaluations, (e) => e.year)?.grade ?? null },
     };
   },
 );

@@ -52,8 +52,17 @@ const TABLE = 'registry_enterprise';
 
 const load = batchedSignalLoad(
   async (em, keys) => {
-    const rows = await em.execute<{ uscc: string; status: EnterpriseStatus; asOf: Date | string }[]>(
-      `select uscc, status, as_of as "asOf" from "${TABLE}" where ${usccIn(keys)}`,
+    const rows = await em.execute<
+      {
+        uscc: string;
+        status: EnterpriseStatus;
+        asOf: Date | string;
+        regionCode: string | null;
+        industrySection: string | null;
+      }[]
+    >(
+      `select uscc, status, as_of as "asOf", region_code as "regionCode", industry_section as "industrySection"
+         from "${TABLE}" where ${usccIn(keys)}`,
       [...keys],
     );
     return new Map(rows.map((r) => [r.uscc, { ...r, asOf: new Date(r.asOf) }]));
@@ -63,6 +72,10 @@ const load = batchedSignalLoad(
     return {
       signals: registrySignals({ enterprise }, today),
       freshness: [{ department: Department.MARKET_REGULATION, asOf: enterprise?.asOf ?? null }],
+      facets: {
+        regionCode: enterprise?.regionCode ?? null,
+        industrySection: enterprise?.industrySection ?? null,
+      },
     };
   },
 );

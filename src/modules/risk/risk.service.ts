@@ -1,5 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { SignalCategory, type EnterpriseSignals, type SignalSource } from '../../common/risk-signal.js';
+import {
+  SignalCategory,
+  type EnterpriseSignals,
+  type RiskSignal,
+  type SignalSource,
+  type SourceFreshness,
+} from '../../common/risk-signal.js';
 import { computeProfile, type ComputedProfile } from './risk-model.js';
 import { MODEL_VERSION } from './risk-model.v1.js';
 
@@ -19,7 +25,9 @@ export async function loadSignals(
   usccs: readonly string[],
   today: string,
 ): Promise<Map<string, EnterpriseSignals>> {
-  const merged = new Map<string, EnterpriseSignals>(usccs.map((u) => [u, { signals: [], freshness: [] }]));
+  const merged = new Map(
+    usccs.map((u) => [u, { signals: [] as RiskSignal[], freshness: [] as SourceFreshness[], facets: {} }]),
+  );
   const results = await Promise.all(sources.map((s) => s.load(em, usccs, today)));
   for (const result of results) {
     for (const [uscc, part] of result) {
@@ -27,37 +35,10 @@ export async function loadSignals(
       if (!into) continue;
       into.signals.push(...part.signals);
       into.freshness.push(...part.freshness);
+      into.facets = { ...into.facets, ...part.facets };
     }
   }
   return merged;
-}
-
-/**
- * Latest tax and transport grades, stored with the profile so dashboards can
- * group by them in SQL. Read from the two modules' tables by name: the one
- * place the risk module depends on another module's storage.
- */
-async function latestGrades(em: SqlEntityManager, usccs: readonly string[]) {
-  const marks = usccs.map(() => '?').join(', ');
-  const [tax, transport, registry] = await Promise.all([
-    em.execute<{ uscc: string; grade: string }[]>(
-      `select distinct on (uscc) uscc, grade from credit_tax_evaluation where uscc in (${marks}) order by uscc, year desc, id desc`,
-      [...usccs],
-    ),
-    em.execute<{ uscc: string; grade: string }[]>(
-      `select distinct on (uscc) uscc, grade from tc_credit_rating where uscc in (${marks}) order by uscc, year desc, id desc`,
-      [...usccs],
-    ),
-    em.execute<{ uscc: string; region_code: string; industry_section: string }[]>(
-      `select uscc, region_code, industry_section from registry_enterprise where uscc in (${marks})`,
-      [...usccs],
-    ),
-  ]);
-  return {
-    tax: new Map(tax.map((r) => [r.uscc, r.grade])),
-    transport: new Map(transport.map((r) => [r.uscc, r.grade])),
-    registry: new Map(registry.map((r) => [r.uscc, r])),
-  };
 }
 
 /** A computed profile with the time it was stored, as later reads will report it. */
@@ -78,7 +59,7 @@ export async function recomputeProfiles(
   // statistics refresh and a profile read in one request) then lock rows in the
   // same order and one waits, instead of deadlocking on PostgreSQL.
   const usccs = [...new Set(requested)].sort();
-  const [signals, grades] = await Promise.all([loadSignals(em, usccs, today), latestGrades(em, usccs)]);
+  const signals = await loadSignals(em, usccs, today);
   const now = new Date();
   const rows: unknown[][] = [];
   for (const uscc of usccs) {
@@ -99,10 +80,10 @@ export async function recomputeProfiles(
       count(profile, SignalCategory.OPERATING),
       count(profile, SignalCategory.SECTOR_COMPLIANCE),
       count(profile, SignalCategory.POSITIVE),
-      grades.tax.get(uscc) ?? null,
-      grades.transport.get(uscc) ?? null,
-      grades.registry.get(uscc)?.region_code ?? null,
-      grades.registry.get(uscc)?.industry_section ?? null,
+      input.facets?.taxGrade ?? null,
+      input.facets?.transportGrade ?? null,
+      input.facets?.regionCode ?? null,
+      input.facets?.industrySection ?? null,
       JSON.stringify(profile.sources),
       profile.cappedBy,
       MODEL_VERSION,

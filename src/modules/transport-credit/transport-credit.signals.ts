@@ -9,6 +9,7 @@ import { TransportCreditGrade, TransportLicenceStatus } from './transport-credit
 import {
   batchedSignalLoad,
   latestAsOf,
+  latestBy,
   latestAsOfOf,
   selectRecordsFor,
   sqlDay,
@@ -57,11 +58,7 @@ const CATEGORY = SignalCategory.SECTOR_COMPLIANCE;
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 function latestRatingSignal(ratings: readonly TransportRatingSignalRow[]): RiskSignal[] {
-  let latest: TransportRatingSignalRow | undefined;
-  for (const r of ratings) {
-    if (!latest || r.year > latest.year || (r.year === latest.year && BigInt(r.id) > BigInt(latest.id)))
-      latest = r;
-  }
+  const latest = latestBy(ratings, (r) => r.year);
   if (!latest) return [];
   const common = {
     department: DEPARTMENT,
@@ -180,6 +177,7 @@ const load = batchedSignalLoad(
     return {
       signals: transportCreditSignals(input, today),
       freshness: [{ department: DEPARTMENT, asOf: latestAsOf(all) }],
+      facets: { transportGrade: latestBy(input.ratings, (r) => r.year)?.grade ?? null },
     };
   },
 );
