@@ -3,7 +3,12 @@ import { AccessLogEntity } from './access-log.entity.js';
 import { GENESIS_HASH, accessLogHash } from './access-log.hash.js';
 
 export type ChainVerification =
-  | { readonly ok: true; readonly count: number }
+  | {
+      readonly ok: true;
+      readonly count: number;
+      /** The last record checked, to keep outside the database as an anchor; null for an empty log. */
+      readonly head: ChainAnchor | null;
+    }
   | {
       readonly ok: false;
       /** Records checked and found intact before the first bad one. */
@@ -25,21 +30,28 @@ export interface ChainAnchor {
   readonly hash: string;
 }
 
+/** Record ids are PostgreSQL bigints. */
+const MAX_ID = 9223372036854775807n;
+
 /** Reads an anchor written as `<id>:<sha256 hex>`, as audit:verify prints it. */
 export function parseAnchor(text: string): ChainAnchor {
   const match = /^(\d{1,19}):([0-9a-f]{64})$/.exec(text.trim());
-  if (!match) {
+  if (!match || BigInt(match[1]!) > MAX_ID) {
     throw new Error(`anchor "${text}" is not <record id>:<64 lowercase hex characters of its hash>`);
   }
   return { id: String(BigInt(match[1]!)), hash: match[2]! };
 }
 
-/** The newest record as an anchor, or null for an empty log. */
-export async function chainHead(em: SqlEntityManager): Promise<ChainAnchor | null> {
-  const [head] = await em
-    .fork({ clear: true })
-    .find(AccessLogEntity, {}, { orderBy: { id: 'desc' }, limit: 1, fields: ['id', 'hash'] });
-  return head ? { id: String(head.id), hash: head.hash } : null;
+/** Refuses anchors that contradict each other (one record, two hashes): bad input, not evidence. */
+export function checkAnchors(anchors: readonly ChainAnchor[]): void {
+  const seen = new Map<string, string>();
+  for (const { id, hash } of anchors) {
+    const other = seen.get(id);
+    if (other !== undefined && other !== hash) {
+      throw new Error(`anchors for record ${id} disagree: ${other} and ${hash}`);
+    }
+    seen.set(id, hash);
+  }
 }
 
 export const formatAnchor = (anchor: ChainAnchor): string => `${anchor.id}:${anchor.hash}`;
@@ -68,10 +80,12 @@ export async function verifyChain(
   em: SqlEntityManager,
   anchors: readonly ChainAnchor[] = [],
 ): Promise<ChainVerification> {
+  checkAnchors(anchors);
   const pending = new Map(anchors.map((a) => [a.id, a.hash]));
   const reader = em.fork({ clear: true });
   let previous = GENESIS_HASH;
   let lastId: string | undefined;
+  let head: ChainAnchor | null = null;
   let count = 0;
   for (;;) {
     const batch = await reader.find(AccessLogEntity, lastId === undefined ? {} : { id: { $gt: lastId } }, {
@@ -94,9 +108,10 @@ export async function verifyChain(
       }
       pending.delete(id);
       previous = record.hash;
+      head = { id, hash: record.hash };
       count++;
     }
-    if (batch.length < BATCH_SIZE) return missingAnchor(pending, count) ?? { ok: true, count };
+    if (batch.length < BATCH_SIZE) return missingAnchor(pending, count) ?? { ok: true, count, head };
     lastId = String(batch.at(-1)!.id);
   }
 }

@@ -35,7 +35,7 @@ export {
   type HashedAccessLogFields,
 } from './access-log.hash.js';
 export {
-  chainHead,
+  checkAnchors,
   formatAnchor,
   parseAnchor,
   verifyChain,

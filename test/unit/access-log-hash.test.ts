@@ -181,6 +181,7 @@ describe('audit:verify anchors', () => {
     ['an upper-case hash', `42:${hash.toUpperCase()}`],
     ['a negative id', `-42:${hash}`],
     ['an empty string', ''],
+    ['an id beyond bigint', `9223372036854775808:${hash}`],
   ])('refuses %s, quoting it', (_name, text) => {
     expect(() => parseAnchor(text)).toThrow(
       `anchor "${text}" is not <record id>:<64 lowercase hex characters`,
