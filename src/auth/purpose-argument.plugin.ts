@@ -6,6 +6,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLField,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { ErrorCode } from '../common/errors.js';
@@ -23,22 +24,48 @@ export const DECLARES_PURPOSE = 'declaresPurpose';
 const declaresPurpose = (field: GraphQLField<unknown, unknown>): boolean =>
   field.extensions?.[DECLARES_PURPOSE] === true;
 
-/** Root-level field nodes, through fragments and inline fragments. */
+type Variables = Readonly<Record<string, unknown>>;
+
+/** A variable's value, or its default when the request does not give it. */
+function variableValue(name: string, operation: OperationDefinitionNode, variables: Variables): unknown {
+  if (name in variables) return variables[name];
+  const fallback = operation.variableDefinitions?.find((d) => d.variable.name.value === name)?.defaultValue;
+  if (fallback?.kind === Kind.ENUM || fallback?.kind === Kind.BOOLEAN) return fallback.value;
+  return undefined;
+}
+
+/** Whether @skip / @include let a selection run, as graphql-js decides when it collects fields. */
+function included(node: SelectionNode, operation: OperationDefinitionNode, variables: Variables): boolean {
+  const condition = (directive: string): boolean | undefined => {
+    const value = node.directives
+      ?.find((d) => d.name.value === directive)
+      ?.arguments?.find((a) => a.name.value === 'if')?.value;
+    if (value?.kind === Kind.BOOLEAN) return value.value;
+    if (value?.kind === Kind.VARIABLE) return variableValue(value.name.value, operation, variables) === true;
+    return undefined;
+  };
+  return condition('skip') !== true && condition('include') !== false;
+}
+
+/** Root-level field nodes that will run, through fragments and inline fragments. */
 function rootFields(
   selectionSet: SelectionSetNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
   fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   out: FieldNode[] = [],
   visiting = new Set<string>(),
 ): FieldNode[] {
   for (const selection of selectionSet.selections) {
+    if (!included(selection, operation, variables)) continue;
     if (selection.kind === Kind.FIELD) out.push(selection);
     else if (selection.kind === Kind.INLINE_FRAGMENT)
-      rootFields(selection.selectionSet, fragments, out, visiting);
+      rootFields(selection.selectionSet, operation, variables, fragments, out, visiting);
     else {
       const fragment = fragments[selection.name.value];
       if (!fragment || visiting.has(fragment.name.value)) continue;
       visiting.add(fragment.name.value);
-      rootFields(fragment.selectionSet, fragments, out, visiting);
+      rootFields(fragment.selectionSet, operation, variables, fragments, out, visiting);
       visiting.delete(fragment.name.value);
     }
   }
@@ -53,16 +80,12 @@ function rootFields(
 function purposeArgument(
   node: FieldNode,
   operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>>,
+  variables: Variables,
 ): Purpose | undefined {
   const value = node.arguments?.find((a) => a.name.value === 'purpose')?.value;
   let raw: unknown;
   if (value?.kind === Kind.ENUM) raw = value.value;
-  else if (value?.kind === Kind.VARIABLE) {
-    const name = value.name.value;
-    const fallback = operation.variableDefinitions?.find((d) => d.variable.name.value === name)?.defaultValue;
-    raw = name in variables ? variables[name] : fallback?.kind === Kind.ENUM ? fallback.value : undefined;
-  }
+  else if (value?.kind === Kind.VARIABLE) raw = variableValue(value.name.value, operation, variables);
   return typeof raw === 'string' && isPurpose(raw) ? raw : undefined;
 }
 
@@ -91,11 +114,12 @@ export const purposeArgumentPlugin: ApolloServerPlugin<HubContext> = {
         const fragments: Record<string, FragmentDefinitionNode> = {};
         for (const def of document.definitions)
           if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+        const variables = request.variables ?? {};
         const declared = new Set<Purpose>();
-        for (const node of rootFields(operation.selectionSet, fragments)) {
+        for (const node of rootFields(operation.selectionSet, operation, variables, fragments)) {
           const field = root.getFields()[node.name.value];
           if (!field || !declaresPurpose(field)) continue;
-          const purpose = purposeArgument(node, operation, request.variables ?? {});
+          const purpose = purposeArgument(node, operation, variables);
           if (purpose) declared.add(purpose);
         }
         if (declared.size === 0) return;

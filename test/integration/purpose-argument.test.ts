@@ -112,6 +112,29 @@ describe('portfolioRisk(purpose:)', () => {
     );
   });
 
+  it('counts only fields that run: @skip and @include are honoured', async () => {
+    const res = await hub.as(noHeader)<Portfolio & { b: Item[] }>(
+      `query ($law: Boolean = false) {
+         a: portfolioRisk(usccs: ["${CLEAN}"], purpose: SUPERVISION) @skip(if: true) { status }
+         c: portfolioRisk(usccs: ["${CLEAN}"], purpose: LAW_ENFORCEMENT) @include(if: $law) { status }
+         b: portfolioRisk(usccs: ["${TECH}"], purpose: CREDIT_ASSESSMENT) { status profile { grade } } }`,
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.b[0]!.profile).not.toBeNull();
+    expect(await newestLog()).toMatchObject({ purpose: Purpose.CREDIT_ASSESSMENT });
+
+    const included = await hub.as(noHeader)<Portfolio>(
+      `query ($law: Boolean = false) {
+         c: portfolioRisk(usccs: ["${CLEAN}"], purpose: LAW_ENFORCEMENT) @include(if: $law) { status }
+         b: portfolioRisk(usccs: ["${TECH}"], purpose: CREDIT_ASSESSMENT) { status } }`,
+      { law: true },
+    );
+    expect((included.body.errors as Errors)[0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      purposes: ['CREDIT_ASSESSMENT', 'LAW_ENFORCEMENT'],
+    });
+  });
+
   it('does not let myAccess(purpose:) declare the operation’s purpose', async () => {
     const res = await hub.as(noHeader)<{ myAccess: unknown[] } & Portfolio>(
       `{ myAccess(purpose: CREDIT_ASSESSMENT) { code } portfolioRisk(usccs: ["${CLEAN}"]) { profile { grade } } }`,
