@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import {
   SignalCategory,
   type EnterpriseSignals,
+  type ProfileFacets,
   type RiskSignal,
   type SignalSource,
   type SourceFreshness,
@@ -10,6 +11,8 @@ import { computeProfile, type ComputedProfile } from './risk-model.js';
 import { MODEL_VERSION } from './risk-model.v1.js';
 
 export const RECOMPUTE_BATCH = 1000;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
@@ -26,7 +29,14 @@ export async function loadSignals(
   today: string,
 ): Promise<Map<string, EnterpriseSignals>> {
   const merged = new Map(
-    usccs.map((u) => [u, { signals: [] as RiskSignal[], freshness: [] as SourceFreshness[], facets: {} }]),
+    usccs.map((u) => [
+      u,
+      {
+        signals: [] as RiskSignal[],
+        freshness: [] as SourceFreshness[],
+        facets: {} as Mutable<ProfileFacets>,
+      },
+    ]),
   );
   const results = await Promise.all(sources.map((s) => s.load(em, usccs, today)));
   for (const result of results) {
@@ -35,7 +45,12 @@ export async function loadSignals(
       if (!into) continue;
       into.signals.push(...part.signals);
       into.freshness.push(...part.freshness);
-      into.facets = { ...into.facets, ...part.facets };
+      for (const [facet, value] of Object.entries(part.facets ?? {})) {
+        if (value === undefined) continue;
+        // Each facet has one owning module; two claiming it is a wiring mistake, not data.
+        if (facet in into.facets) throw new Error(`profile facet ${facet} is supplied by two signal sources`);
+        into.facets[facet as keyof ProfileFacets] = value;
+      }
     }
   }
   return merged;
