@@ -12,6 +12,7 @@ import {
 import { ErrorCode } from '../common/errors.js';
 import type { HubContext } from '../server/context.js';
 import { PURPOSE_HEADER, isPurpose, type Purpose } from './purpose.js';
+import { fragmentsOf } from './reject-mode.plugin.js';
 
 /**
  * Field extension marking a root field whose `purpose` argument declares the
@@ -111,9 +112,7 @@ export const purposeArgumentPlugin: ApolloServerPlugin<HubContext> = {
         if (!operation) return;
         const root = schema.getRootType(operation.operation);
         if (!root) return;
-        const fragments: Record<string, FragmentDefinitionNode> = {};
-        for (const def of document.definitions)
-          if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+        const fragments = fragmentsOf(document);
         const variables = request.variables ?? {};
         const declared = new Set<Purpose>();
         for (const node of rootFields(operation.selectionSet, operation, variables, fragments)) {

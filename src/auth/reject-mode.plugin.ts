@@ -5,6 +5,7 @@ import {
   getNamedType,
   isAbstractType,
   isObjectType,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLObjectType,
@@ -15,6 +16,14 @@ import { ErrorCode } from '../common/errors.js';
 import type { HubContext } from '../server/context.js';
 import { denialMessage, type Decision } from './access-control.js';
 import type { CatalogFieldEntry } from './catalog.js';
+
+/** The document's fragment definitions by name. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const def of document.definitions)
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+  return fragments;
+}
 
 /** The object types a value of `type` may have at run time. */
 function concreteTypes(schema: GraphQLSchema, type: GraphQLNamedType): readonly GraphQLObjectType[] {
@@ -110,9 +119,7 @@ export function rejectModePlugin(
           if (!operation) return;
           const root = schema.getRootType(operation.operation);
           if (!root) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const def of document.definitions)
-            if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+          const fragments = fragmentsOf(document);
           await ctx.access.activeGrants();
           const denied: { field: string; decision: Decision & { allow: false } }[] = [];
           for (const key of selectedFields(schema, operation.selectionSet, [root], fragments)) {
