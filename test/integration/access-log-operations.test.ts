@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 // Imported before the agreements service: modules → shield → hub-catalog → platform →
 // agreements is an import cycle that only resolves when the modules load first.
-import { startTestHub, type Caller, type GraphQLResponse, type TestHub } from '../helpers/test-hub.js';
+import { startTestHub, type Caller, type TestHub } from '../helpers/test-hub.js';
 import { createApprovedAgreement } from '../../src/auth/agreements/agreement.service.js';
 import { AccessLogEntity } from '../../src/audit/access-log.entity.js';
 import { verifyChain } from '../../src/audit/access-log.verify.js';
 import { PrincipalKind } from '../../src/auth/principal.js';
 import { Purpose } from '../../src/auth/purpose.js';
+import { accessLogProbe } from '../helpers/access-log.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 
 const CLEAN_MANUFACTURER = '91350100M000100Y43';
@@ -26,27 +27,7 @@ afterAll(async () => {
 const bank: Caller = { principal: PRINCIPALS.bank, purpose: Purpose.CREDIT_ASSESSMENT };
 const reader: Caller = { principal: PRINCIPALS.reader, purpose: Purpose.CREDIT_ASSESSMENT };
 
-async function logCount(): Promise<number> {
-  const [row] = await sql<{ n: string | number }>('select count(*) as n from audit_access_log');
-  return Number(row!.n);
-}
-
-/** Runs one operation and returns its response and the log records written meanwhile. */
-async function withLog<T>(
-  call: () => Promise<GraphQLResponse<T>>,
-): Promise<{ res: GraphQLResponse<T>; records: AccessLogEntity[] }> {
-  const before = await logCount();
-  const [head] = await sql<{ id: string | number | null }>('select max(id) as id from audit_access_log');
-  const res = await call();
-  const after = await logCount();
-  const records = await hub.orm.em
-    .fork()
-    .find(AccessLogEntity, head!.id === null ? {} : { id: { $gt: String(head!.id) } }, {
-      orderBy: { id: 'asc' },
-    });
-  expect(records).toHaveLength(after - before);
-  return { res, records };
-}
+const { logCount, withLog } = accessLogProbe(() => hub);
 
 /** One record written, returned. */
 function single(records: AccessLogEntity[]): AccessLogEntity {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestHub, type Caller, type GraphQLResponse, type TestHub } from '../helpers/test-hub.js';
-import { AccessLogEntity } from '../../src/audit/access-log.entity.js';
 import { verifyChain } from '../../src/audit/access-log.verify.js';
 import { Purpose } from '../../src/auth/purpose.js';
+import { accessLogProbe } from '../helpers/access-log.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 
 const TRANSPORT_CO = '91350200776049653A';
@@ -20,25 +20,7 @@ afterAll(async () => {
 
 const bank: Caller = { principal: PRINCIPALS.bank, purpose: Purpose.CREDIT_ASSESSMENT };
 
-async function logCount(): Promise<number> {
-  const [row] = await sql<{ n: string | number }>('select count(*) as n from audit_access_log');
-  return Number(row!.n);
-}
-
-async function withLog<T>(
-  call: () => Promise<GraphQLResponse<T>>,
-): Promise<{ res: GraphQLResponse<T>; records: AccessLogEntity[] }> {
-  const before = await logCount();
-  const [head] = await sql<{ id: string | number | null }>('select max(id) as id from audit_access_log');
-  const res = await call();
-  const records = await hub.orm.em
-    .fork()
-    .find(AccessLogEntity, head!.id === null ? {} : { id: { $gt: String(head!.id) } }, {
-      orderBy: { id: 'asc' },
-    });
-  expect(records).toHaveLength((await logCount()) - before);
-  return { res, records };
-}
+const { logCount, withLog } = accessLogProbe(() => hub);
 
 /** Refused whole: no data, one FORBIDDEN error listing exactly `fields`, one log record saying so. */
 async function expectRefused(
