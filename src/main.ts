@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config.js';
 import { prepareDatabase } from './db/bootstrap.js';
-import { createOrm, describeDatabase } from './db/orm.js';
+import { describeDatabase } from './db/orm.js';
+import { openDatabase } from './db/startup.js';
 import { buildApp } from './server/app.js';
 import { createLogger } from './server/logger.js';
+import { handleTerminationSignals } from './server/shutdown.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config);
   log.info({ database: describeDatabase(config) }, 'starting the Inter-Agency Data Hub');
-  const orm = await createOrm(config);
+  const orm = await openDatabase(config, log);
   await prepareDatabase(orm, config, log);
   const app = await buildApp({ orm, config, log });
   const address = await app.http.listen({ port: config.port, host: config.host });
@@ -28,14 +30,7 @@ async function main(): Promise<void> {
     'hub is ready',
   );
 
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    await app.http.close();
-    await orm.close(true);
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  handleTerminationSignals({ app, orm, log });
 }
 
 main().catch((err: unknown) => {

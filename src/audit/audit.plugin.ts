@@ -2,6 +2,8 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import type { Logger } from 'pino';
 import { ErrorCode } from '../common/errors.js';
 import type { HubOrm } from '../db/orm.js';
+import { isDatabaseUnavailable, unavailableFormattedError } from '../db/outage.js';
+import { markUnavailable } from '../server/outage.plugin.js';
 import type { HubContext } from '../server/context.js';
 import { appendAccessLog } from './access-log.append.js';
 
@@ -10,8 +12,9 @@ import { appendAccessLog } from './access-log.append.js';
  * (a logged read or a denial), including operations refused before execution.
  *
  * Fails closed: if the record cannot be written, the response is replaced by an
- * INTERNAL_SERVER_ERROR, because a governed hub must never serve data it has not
- * logged. willSendResponse runs before Apollo serialises the body, so replacing
+ * error, because a governed hub must never serve data it has not logged: HTTP 503
+ * SERVICE_UNAVAILABLE (retryable) when the log's database cannot be reached, HTTP 500
+ * INTERNAL_SERVER_ERROR for anything else. willSendResponse runs before Apollo serialises the body, so replacing
  * it here is enough to keep the data from leaving.
  */
 export function auditPlugin({ orm, log }: { orm: HubOrm; log: Logger }): ApolloServerPlugin<HubContext> {
@@ -62,6 +65,21 @@ async function writeOrWithhold(
       },
       'could not write the access log; the response was withheld',
     );
+    if (isDatabaseUnavailable(err)) {
+      requestContext.response.body = {
+        kind: 'single',
+        singleResult: {
+          errors: [
+            unavailableFormattedError(
+              {},
+              'The service is temporarily unavailable: the access could not be recorded, so no data was served. Retry later.',
+            ),
+          ],
+        },
+      };
+      markUnavailable(requestContext);
+      return;
+    }
     requestContext.response.body = {
       kind: 'single',
       singleResult: {

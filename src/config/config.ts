@@ -15,6 +15,11 @@ export interface HubConfig {
   readonly defaultPageSize: number;
   readonly maxPageSize: number;
   readonly dbPoolMax: number;
+  readonly dbConnectTimeoutMs: number;
+  readonly dbStatementTimeoutMs: number;
+  readonly dbStartupWaitSeconds: number;
+  readonly retryAfterSeconds: number;
+  readonly shutdownGraceSeconds: number;
   readonly explorer: boolean;
   readonly jwtSecret: string | undefined;
   readonly jwtIssuer: string;
@@ -175,6 +180,51 @@ export const SETTINGS = [
     secret: false,
     parse: int(1, 500),
   } satisfies Setting<'dbPoolMax'>,
+  {
+    env: 'DB_CONNECT_TIMEOUT_MS',
+    key: 'dbConnectTimeoutMs',
+    description:
+      'Longest wait to open a PostgreSQL connection or to get one from a full pool; past it the operation is answered 503 SERVICE_UNAVAILABLE.',
+    default: '5000',
+    secret: false,
+    parse: int(100, 600_000),
+  } satisfies Setting<'dbConnectTimeoutMs'>,
+  {
+    env: 'DB_STATEMENT_TIMEOUT_MS',
+    key: 'dbStatementTimeoutMs',
+    description:
+      'Longest a PostgreSQL statement may run (statement_timeout); a server that does not answer within it plus one second (frozen) is given up on. Either way the operation is answered 503 SERVICE_UNAVAILABLE.',
+    default: '30000',
+    secret: false,
+    parse: int(100, 3_600_000),
+  } satisfies Setting<'dbStatementTimeoutMs'>,
+  {
+    env: 'DB_STARTUP_WAIT_SECONDS',
+    key: 'dbStartupWaitSeconds',
+    description:
+      'How long start-up keeps retrying (with backoff, one log line per try) a database that is not up yet before giving up; 0 tries once.',
+    default: '60',
+    secret: false,
+    parse: int(0, 86_400),
+  } satisfies Setting<'dbStartupWaitSeconds'>,
+  {
+    env: 'RETRY_AFTER_SECONDS',
+    key: 'retryAfterSeconds',
+    description:
+      'Retry-After (and extensions.retryAfter) sent with a 503 SERVICE_UNAVAILABLE answer during a database outage.',
+    default: '5',
+    secret: false,
+    parse: int(1, 3600),
+  } satisfies Setting<'retryAfterSeconds'>,
+  {
+    env: 'SHUTDOWN_GRACE_SECONDS',
+    key: 'shutdownGraceSeconds',
+    description:
+      'On SIGTERM or SIGINT, how long operations in flight may take to finish before their connections are closed.',
+    default: '10',
+    secret: false,
+    parse: int(0, 3600),
+  } satisfies Setting<'shutdownGraceSeconds'>,
   {
     env: 'GRAPHQL_EXPLORER',
     key: 'explorer',

@@ -6,6 +6,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Pool } from 'pg';
 import type { HubConfig } from '../config/config.js';
 import { MODULES } from '../modules/index.js';
 import { PLATFORM } from '../server/platform.js';
@@ -47,15 +48,61 @@ function baseOptions(overrides: OrmOverrides): Partial<Options> {
   };
 }
 
+/**
+ * Bounds on every wait for PostgreSQL, so a database that is down or frozen turns into
+ * a 503 within a known time instead of a request that hangs. `connectionTimeoutMillis`
+ * covers both opening a connection and waiting for a free one in a full pool;
+ * `statement_timeout` lets the server cancel a slow statement; `query_timeout` (one
+ * second later) gives up on a server that does not answer at all.
+ */
+export function poolTimeouts(config: Pick<HubConfig, 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs'>) {
+  return {
+    connectionTimeoutMillis: config.dbConnectTimeoutMs,
+    statement_timeout: config.dbStatementTimeoutMs,
+    query_timeout: config.dbStatementTimeoutMs + 1000,
+    keepAlive: true,
+  };
+}
+
+const pools = new WeakMap<MikroORM, Pool>();
+
+export interface PoolStats {
+  /** Connections open, idle among them, and operations waiting for one. */
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+  readonly max: number;
+}
+
+/** Connection pool figures for metrics; null on PGlite, which has no pool. */
+export function poolStats(orm: MikroORM): PoolStats | null {
+  const pool = pools.get(orm);
+  if (!pool) return null;
+  return {
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: pool.options.max,
+  };
+}
+
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in PGLITE_DIR. */
 export async function createOrm(config: HubConfig, overrides: OrmOverrides = {}): Promise<HubOrm> {
   if (config.databaseUrl) {
+    let pool: Pool | undefined;
     const orm = await MikroORM.init({
       ...baseOptions(overrides),
       driver: PostgreSqlDriver,
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: config.dbPoolMax },
+      driverOptions: {
+        ...poolTimeouts(config),
+        onPoolCreated: (created: Pool) => {
+          pool = created;
+        },
+      },
     } as Partial<Options>);
+    if (pool) pools.set(orm, pool);
     return orm as HubOrm;
   }
   if (overrides.pgliteInMemory) {

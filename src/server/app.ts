@@ -5,7 +5,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
@@ -22,13 +22,19 @@ import { authorizeSchema } from '../auth/shield.js';
 import { PLATFORM } from './platform.js';
 import { auditPlugin } from '../audit/index.js';
 import { createContext, type HubContext } from './context.js';
+import { isDatabaseUnavailable, setRetryAfterSeconds, unavailableGraphQLError } from '../db/outage.js';
 import { createFormatError } from './format-error.js';
+import { registerHealthRoutes, type Readiness } from './health.js';
+import { outagePlugin } from './outage.plugin.js';
+import { drainPlugin } from './shutdown.js';
 import { buildHubSchema } from './schema.js';
 
 export interface HubApp {
   readonly http: FastifyInstance;
   readonly apollo: ApolloServer<HubContext>;
   readonly schema: GraphQLSchema;
+  /** /readyz answers 503 once `draining` is set (shutdown). */
+  readonly readiness: Readiness;
 }
 
 export interface AppDeps {
@@ -42,7 +48,7 @@ export interface AppDeps {
   readonly benchmarkWithoutAuthorization?: boolean;
 }
 
-/** Fastify with Apollo on /graphql (GET and POST, GraphQL over HTTP) and /healthz beside it. */
+/** Fastify with Apollo on /graphql (GET and POST, GraphQL over HTTP), /healthz and /readyz beside it. */
 export async function buildApp({
   orm,
   config,
@@ -63,23 +69,20 @@ export async function buildApp({
     bodyLimit: 10 * 1024 * 1024,
   });
 
-  http.get('/healthz', async (_req, reply) => {
-    try {
-      await orm.em.fork().execute('select 1');
-      return { status: 'ok', database: config.databaseUrl ? 'postgresql' : 'pglite' };
-    } catch (err) {
-      log.error({ err }, 'health check failed');
-      return reply.code(503).send({ status: 'unavailable' });
-    }
-  });
+  setRetryAfterSeconds(config.retryAfterSeconds);
+  const readiness: Readiness = { draining: false };
+  registerHealthRoutes(http, { orm, config, log, readiness });
 
   const apollo = new ApolloServer<HubContext>({
     schema,
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: config.explorer,
+    // main.ts handles SIGTERM/SIGINT itself (src/server/shutdown.ts): Apollo's handler would exit 143.
+    stopOnTerminationSignals: false,
     plugins: [
-      fastifyApolloDrainPlugin(http),
+      drainPlugin(http, config.shutdownGraceSeconds * 1000, log),
+      outagePlugin,
       // Answers depend on who asks, so no response may carry HTTP cache hints;
       // the plugin would also instrument every field resolution.
       ApolloServerPluginCacheControlDisabled(),
@@ -104,7 +107,15 @@ export async function buildApp({
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (request) => createContext(deps, request.headers, request.id),
+    context: async (request) => {
+      try {
+        return await createContext(deps, request.headers, request.id);
+      } catch (err) {
+        // Before Apollo's plugins run (e.g. an API key lookup): the 503 travels in extensions.http.
+        if (isDatabaseUnavailable(err)) throw unavailableGraphQLError();
+        throw err;
+      }
+    },
   });
-  return { http, apollo, schema };
+  return { http, apollo, schema, readiness };
 }

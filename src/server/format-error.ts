@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode, HubError, PUBLIC_ERROR_CODES } from '../common/errors.js';
+import { isDatabaseUnavailable, unavailableFormattedError } from '../db/outage.js';
 
 /** Walks `originalError` links down to the error that was thrown first. */
 function rootCause(error: unknown): unknown {
@@ -56,6 +57,11 @@ export function createFormatError(log: Logger) {
     if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...base, extensions: { ...extensions, code } };
+    }
+    // An outage is a product state, not a bug: coded, retryable, answered 503 by outagePlugin.
+    if (isDatabaseUnavailable(cause) || isDatabaseUnavailable(error)) {
+      log.warn({ err: cause, path: formatted.path }, 'the database could not be reached');
+      return unavailableFormattedError(base);
     }
     log.error({ err: cause, path: formatted.path }, 'unexpected error while executing an operation');
     return {
