@@ -64,7 +64,7 @@ export function poolTimeouts(config: Pick<HubConfig, 'dbConnectTimeoutMs' | 'dbS
   };
 }
 
-const pools = new WeakMap<MikroORM, Pool>();
+const pools = new WeakMap<MikroORM, () => Pool | undefined>();
 
 export interface PoolStats {
   /** Connections open, idle among them, and operations waiting for one. */
@@ -76,7 +76,7 @@ export interface PoolStats {
 
 /** Connection pool figures for metrics; null on PGlite, which has no pool. */
 export function poolStats(orm: MikroORM): PoolStats | null {
-  const pool = pools.get(orm);
+  const pool = pools.get(orm)?.();
   if (!pool) return null;
   return {
     total: pool.totalCount,
@@ -102,7 +102,8 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
         },
       },
     } as Partial<Options>);
-    if (pool) pools.set(orm, pool);
+    // The pool is created when the first connection is needed, so it is looked up late.
+    pools.set(orm, () => pool);
     return orm as HubOrm;
   }
   if (overrides.pgliteInMemory) {

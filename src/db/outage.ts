@@ -50,7 +50,11 @@ function ownCode(error: object): string | undefined {
 /** Errors this one wraps: `cause`, GraphQL's `originalError`, AggregateError's `errors`. */
 function wrapped(error: object): unknown[] {
   const out: unknown[] = [];
-  const { cause, originalError, errors } = error as { cause?: unknown; originalError?: unknown; errors?: unknown };
+  const { cause, originalError, errors } = error as {
+    cause?: unknown;
+    originalError?: unknown;
+    errors?: unknown;
+  };
   if (cause) out.push(cause);
   if (originalError) out.push(originalError);
   if (Array.isArray(errors)) out.push(...(errors as unknown[]));

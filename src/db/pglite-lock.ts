@@ -51,7 +51,10 @@ export function parseLock(text: string): LockOwner | null {
   try {
     const value = JSON.parse(trimmed) as { pid?: unknown; startTime?: unknown };
     if (!Number.isInteger(value.pid) || (value.pid as number) <= 0) return null;
-    return { pid: value.pid as number, startTime: typeof value.startTime === 'string' ? value.startTime : null };
+    return {
+      pid: value.pid as number,
+      startTime: typeof value.startTime === 'string' ? value.startTime : null,
+    };
   } catch {
     return null;
   }

@@ -21,12 +21,10 @@ interface ReadyRow {
  * governed read is refused when its record cannot be written, so that is readiness.
  */
 async function accessLogWritable(orm: HubOrm): Promise<boolean> {
-  const [row] = await orm.em
-    .fork()
-    .execute<ReadyRow[]>(
-      `select has_table_privilege('audit_access_log', 'INSERT') as log_writable,
+  const [row] = await orm.em.fork().execute<ReadyRow[]>(
+    `select has_table_privilege('audit_access_log', 'INSERT') as log_writable,
         pg_is_in_recovery() as standby, current_setting('transaction_read_only') as read_only`,
-    );
+  );
   return Boolean(row?.log_writable) && !row?.standby && row?.read_only !== 'on';
 }
 
