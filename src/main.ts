@@ -21,6 +21,13 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config);
   log.info({ database: describeDatabase(config) }, 'starting the Inter-Agency Data Hub');
+  // Until the hub serves, a stop signal just ends start-up; exiting runs the PGlite lock's release.
+  const duringStartup = (signal: NodeJS.Signals) => {
+    log.warn({ signal }, 'stopped during start-up');
+    log.flush(() => process.exit(1));
+  };
+  process.once('SIGTERM', duringStartup);
+  process.once('SIGINT', duringStartup);
   const orm = await openDatabase(config, log);
   await prepareDatabase(orm, config, log);
   const app = await buildApp({ orm, config, log });
@@ -30,6 +37,8 @@ async function main(): Promise<void> {
     'hub is ready',
   );
 
+  process.off('SIGTERM', duringStartup);
+  process.off('SIGINT', duringStartup);
   handleTerminationSignals({ app, orm, log });
 }
 

@@ -1,3 +1,4 @@
+import { ConnectionException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, HubError } from '../common/errors.js';
 
@@ -66,6 +67,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 8) return false;
   if (error instanceof DatabaseUnavailableError) return true;
   if (error instanceof HubError) return false;
+  if (error instanceof ConnectionException) return true;
   const code = ownCode(error);
   if (code !== undefined && (NETWORK_CODES.has(code) || unavailableSqlState(code))) return true;
   const message = (error as { message?: unknown }).message;

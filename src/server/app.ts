@@ -72,6 +72,10 @@ export async function buildApp({
   setRetryAfterSeconds(config.retryAfterSeconds);
   const readiness: Readiness = { draining: false };
   registerHealthRoutes(http, { orm, config, log, readiness });
+  // While draining, a connection closes after its answer instead of idling until the grace period ends.
+  http.addHook('onSend', async (_request, reply) => {
+    if (readiness.draining) reply.header('connection', 'close');
+  });
 
   const apollo = new ApolloServer<HubContext>({
     schema,
