@@ -17,6 +17,12 @@ describe('GraphQL over HTTP', () => {
     expect(await res.json()).toEqual({ status: 'ok', database: hub.db.kind });
   });
 
+  it('GET /readyz is 200 while the database answers and the access log is writable', async () => {
+    const res = await fetch(`${hub.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', database: hub.db.kind });
+  });
+
   it('answers POST with application/graphql-response+json when asked for it', async () => {
     const res = await hub.graphql('{ enterprise(uscc: "91350100M000100Y43") { uscc } }');
     expect(res.status).toBe(200);
