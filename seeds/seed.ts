@@ -36,7 +36,7 @@ if (!Number.isInteger(seed)) {
 }
 
 const config = loadConfig();
-const orm = await createOrm(config);
+const orm = await createOrm(config, { unboundedStatements: true });
 try {
   await migrate(orm);
   if (!(await isEmpty(orm))) {

@@ -22,6 +22,11 @@ export interface OrmOverrides {
   readonly pgliteInMemory?: boolean;
   /** Write schema/query debug lines through this function. */
   readonly logger?: (message: string) => void;
+  /**
+   * Batch jobs (migrate, seed, verify, recompute): no statement timeout, since a long
+   * migration or a full chain check is legitimate. The connect timeout still applies.
+   */
+  readonly unboundedStatements?: boolean;
 }
 
 export function entities(): Options['entities'] {
@@ -55,12 +60,19 @@ function baseOptions(overrides: OrmOverrides): Partial<Options> {
  * `statement_timeout` lets the server cancel a slow statement; `query_timeout` (one
  * second later) gives up on a server that does not answer at all.
  */
-export function poolTimeouts(config: Pick<HubConfig, 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs'>) {
+export function poolTimeouts(
+  config: Pick<HubConfig, 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs'>,
+  unboundedStatements = false,
+) {
   return {
     connectionTimeoutMillis: config.dbConnectTimeoutMs,
-    statement_timeout: config.dbStatementTimeoutMs,
-    query_timeout: config.dbStatementTimeoutMs + 1000,
     keepAlive: true,
+    ...(unboundedStatements
+      ? {}
+      : {
+          statement_timeout: config.dbStatementTimeoutMs,
+          query_timeout: config.dbStatementTimeoutMs + 1000,
+        }),
   };
 }
 
@@ -96,7 +108,7 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: config.dbPoolMax },
       driverOptions: {
-        ...poolTimeouts(config),
+        ...poolTimeouts(config, overrides.unboundedStatements),
         onPoolCreated: (created: Pool) => {
           pool = created;
         },

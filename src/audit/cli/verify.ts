@@ -28,7 +28,7 @@ try {
 let orm: HubOrm | undefined;
 try {
   const config = loadConfig();
-  orm = await createOrm(config);
+  orm = await createOrm(config, { unboundedStatements: true });
   await migrate(orm);
   const result = await verifyChain(orm.em.fork(), anchors);
   if (result.ok) {

@@ -4,7 +4,7 @@ import { migrate } from '../bootstrap.js';
 import { createOrm, describeDatabase } from '../orm.js';
 
 const config = loadConfig();
-const orm = await createOrm(config);
+const orm = await createOrm(config, { unboundedStatements: true });
 try {
   const applied = await migrate(orm);
   process.stdout.write(

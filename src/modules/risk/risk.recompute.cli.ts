@@ -9,7 +9,7 @@ import { recomputeAll } from './risk.service.js';
 /** npm run risk:recompute [-- --only-needed]: after a model change, or to catch up dirty profiles. */
 const { values } = parseArgs({ options: { 'only-needed': { type: 'boolean', default: false } } });
 const config = loadConfig();
-const orm = await createOrm(config);
+const orm = await createOrm(config, { unboundedStatements: true });
 try {
   await migrate(orm);
   const started = performance.now();
