@@ -138,8 +138,9 @@ export const SETTINGS = [
   {
     env: 'SEED_ON_EMPTY',
     key: 'seedOnEmpty',
-    description: 'Seed the demo data set at start-up when the database holds no enterprise.',
-    default: 'true',
+    description:
+      'Seed the demo data set (demo enterprises and approved demo agreements) at start-up when the database holds no enterprise. On unless NODE_ENV=production.',
+    default: undefined,
     secret: false,
     parse: bool,
   } satisfies Setting<'seedOnEmpty'>,
@@ -284,7 +285,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (values.jwksUrl && values.jwksFile) problems.push('set only one of JWKS_URL and JWKS_FILE');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
-    ...(values as Omit<HubConfig, 'explorer' | 'jwtSecret' | 'jwksUrl' | 'jwksFile'>),
+    ...(values as Omit<HubConfig, 'explorer' | 'seedOnEmpty' | 'jwtSecret' | 'jwksUrl' | 'jwksFile'>),
+    // An empty production database must never be filled with demo enterprises and approved demo agreements.
+    seedOnEmpty: (values.seedOnEmpty as boolean | undefined) ?? nodeEnv !== 'production',
     databaseUrl: values.databaseUrl as string | undefined,
     explorer: (values.explorer as boolean | undefined) ?? nodeEnv !== 'production',
     jwtSecret:

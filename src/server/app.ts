@@ -20,6 +20,7 @@ import { purposeArgumentPlugin } from '../auth/purpose-argument.plugin.js';
 import { rejectModePlugin } from '../auth/reject-mode.plugin.js';
 import { authorizeSchema } from '../auth/shield.js';
 import { PLATFORM } from './platform.js';
+import { assertBenchmarkSwitchAllowed } from './benchmark-switch.js';
 import { auditPlugin } from '../audit/index.js';
 import { createContext, type HubContext } from './context.js';
 import { createFormatError } from './format-error.js';
@@ -37,7 +38,8 @@ export interface AppDeps {
   readonly log: Logger;
   /**
    * Only `npm run bench` sets this, to measure what authorisation costs. It is not
-   * a setting: no environment variable or config value can turn the rules off.
+   * a setting: no environment variable or config value can turn the rules off, and
+   * buildApp refuses it unless the bench entry called unlockBenchmarkWithoutAuthorization().
    */
   readonly benchmarkWithoutAuthorization?: boolean;
 }
@@ -49,6 +51,7 @@ export async function buildApp({
   log,
   benchmarkWithoutAuthorization,
 }: AppDeps): Promise<HubApp> {
+  if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
   const catalog = hubCatalog();
   const base = await buildHubSchema();
   const schema = benchmarkWithoutAuthorization
