@@ -22,7 +22,11 @@ export interface HubConfig {
   readonly jwksUrl: string | undefined;
   readonly jwksFile: string | undefined;
   readonly authzMode: AuthzMode;
+  readonly metricsToken: string | undefined;
+  readonly trustedDocuments: TrustedDocumentsMode;
 }
+
+export type TrustedDocumentsMode = 'off' | 'allow' | 'required';
 
 export type AuthzMode = 'partial' | 'reject';
 
@@ -246,6 +250,27 @@ export const SETTINGS = [
     secret: false,
     parse: oneOf<AuthzMode>(['partial', 'reject']),
   } satisfies Setting<'authzMode'>,
+  {
+    env: 'METRICS_TOKEN',
+    key: 'metricsToken',
+    description:
+      'Bearer token a scraper must send to read GET /metrics (at least 32 characters). When unset, /metrics answers only callers on the loopback interface.',
+    default: undefined,
+    secret: true,
+    parse: (raw: string) => {
+      if (raw.length < 32) throw new SettingError('must be at least 32 characters');
+      return raw;
+    },
+  } satisfies Setting<'metricsToken'>,
+  {
+    env: 'TRUSTED_DOCUMENTS',
+    key: 'trustedDocuments',
+    description:
+      'off: operations are sent as text, documentId is refused; allow: text or a trusted document by documentId; required: only trusted documents (queries/ and registered ones), by documentId or by their exact text.',
+    default: 'allow',
+    secret: false,
+    parse: oneOf<TrustedDocumentsMode>(['off', 'allow', 'required']),
+  } satisfies Setting<'trustedDocuments'>,
 ] as const;
 
 export class ConfigError extends Error {
@@ -285,7 +310,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (values.jwksUrl && values.jwksFile) problems.push('set only one of JWKS_URL and JWKS_FILE');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
-    ...(values as Omit<HubConfig, 'explorer' | 'seedOnEmpty' | 'jwtSecret' | 'jwksUrl' | 'jwksFile'>),
+    ...(values as Omit<
+      HubConfig,
+      'explorer' | 'seedOnEmpty' | 'jwtSecret' | 'jwksUrl' | 'jwksFile' | 'metricsToken'
+    >),
     // An empty production database must never be filled with demo enterprises and approved demo agreements.
     seedOnEmpty: (values.seedOnEmpty as boolean | undefined) ?? nodeEnv !== 'production',
     databaseUrl: values.databaseUrl as string | undefined,
@@ -295,5 +323,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       (nodeEnv === 'production' ? undefined : DEVELOPMENT_JWT_SECRET),
     jwksUrl: values.jwksUrl as string | undefined,
     jwksFile: values.jwksFile as string | undefined,
+    metricsToken: values.metricsToken as string | undefined,
   };
 }

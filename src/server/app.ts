@@ -25,11 +25,17 @@ import { auditPlugin } from '../audit/index.js';
 import { createContext, type HubContext } from './context.js';
 import { createFormatError } from './format-error.js';
 import { buildHubSchema } from './schema.js';
+import { exampleOperations } from './example-operations.js';
+import { HubMetrics } from './metrics/metrics.js';
+import { registerMetricsRoute } from './metrics/metrics.route.js';
+import { KnownOperationNames } from './metrics/operation-label.js';
 
 export interface HubApp {
   readonly http: FastifyInstance;
   readonly apollo: ApolloServer<HubContext>;
   readonly schema: GraphQLSchema;
+  /** Prometheus metrics; cost analysis and rate limits report through operationCost / rateLimited. */
+  readonly metrics: HubMetrics;
 }
 
 export interface AppDeps {
@@ -66,6 +72,11 @@ export async function buildApp({
     bodyLimit: 10 * 1024 * 1024,
   });
 
+  const examples = exampleOperations();
+  const knownOperations = new KnownOperationNames(examples.map((e) => e.name));
+  const metrics = new HubMetrics(knownOperations, orm, config.databaseUrl ? config.dbPoolMax : 1);
+  registerMetricsRoute(http, metrics, config.metricsToken);
+
   http.get('/healthz', async (_req, reply) => {
     try {
       await orm.em.fork().execute('select 1');
@@ -83,12 +94,18 @@ export async function buildApp({
     introspection: config.explorer,
     plugins: [
       fastifyApolloDrainPlugin(http),
+      metrics.plugin(),
       // Answers depend on who asks, so no response may carry HTTP cache hints;
       // the plugin would also instrument every field resolution.
       ApolloServerPluginCacheControlDisabled(),
       // Before anything is decided: a purpose argument must be in place for grants, rules and the log.
       purposeArgumentPlugin,
-      ...(benchmarkWithoutAuthorization ? [] : [preloadGrantsPlugin, auditPlugin({ orm, log })]),
+      ...(benchmarkWithoutAuthorization
+        ? []
+        : [
+            preloadGrantsPlugin,
+            auditPlugin({ orm, log, onAppend: (seconds, ok) => metrics.accessLogAppended(seconds, ok) }),
+          ]),
       ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization ? [rejectModePlugin(catalog)] : []),
       config.explorer
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -109,5 +126,5 @@ export async function buildApp({
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => createContext(deps, request.headers, request.id),
   });
-  return { http, apollo, schema };
+  return { http, apollo, schema, metrics };
 }
