@@ -4,7 +4,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -26,6 +25,7 @@ import { createContext, type HubContext } from './context.js';
 import { createFormatError } from './format-error.js';
 import { buildHubSchema } from './schema.js';
 import { exampleOperations } from './example-operations.js';
+import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
 import { HubMetrics } from './metrics/metrics.js';
 import { registerMetricsRoute } from './metrics/metrics.route.js';
 import { KnownOperationNames } from './metrics/operation-label.js';
@@ -76,6 +76,7 @@ export async function buildApp({
   const knownOperations = new KnownOperationNames(examples.map((e) => e.name));
   const metrics = new HubMetrics(knownOperations, orm, config.databaseUrl ? config.dbPoolMax : 1);
   registerMetricsRoute(http, metrics, config.metricsToken);
+  if (config.explorer) registerExplorer(http);
 
   http.get('/healthz', async (_req, reply) => {
     try {
@@ -107,9 +108,7 @@ export async function buildApp({
             auditPlugin({ orm, log, onAppend: (seconds, ok) => metrics.accessLogAppended(seconds, ok) }),
           ]),
       ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization ? [rejectModePlugin(catalog)] : []),
-      config.explorer
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      config.explorer ? explorerLandingPagePlugin(examples) : ApolloServerPluginLandingPageDisabled(),
     ],
     logger: log,
   });
