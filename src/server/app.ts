@@ -27,6 +27,7 @@ import { buildHubSchema } from './schema.js';
 import { exampleOperations } from './example-operations.js';
 import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
 import { HubMetrics } from './metrics/metrics.js';
+import { TrustedDocumentManifest, registerTrustedDocuments } from './trusted-documents/trusted-documents.js';
 import { registerMetricsRoute } from './metrics/metrics.route.js';
 import { KnownOperationNames } from './metrics/operation-label.js';
 
@@ -36,6 +37,8 @@ export interface HubApp {
   readonly schema: GraphQLSchema;
   /** Prometheus metrics; cost analysis and rate limits report through operationCost / rateLimited. */
   readonly metrics: HubMetrics;
+  /** The trusted-document allow-list (queries/ at start-up). */
+  readonly trustedDocuments: TrustedDocumentManifest;
 }
 
 export interface AppDeps {
@@ -77,6 +80,8 @@ export async function buildApp({
   const metrics = new HubMetrics(knownOperations, orm, config.databaseUrl ? config.dbPoolMax : 1);
   registerMetricsRoute(http, metrics, config.metricsToken);
   if (config.explorer) registerExplorer(http);
+  const trustedDocuments = TrustedDocumentManifest.fromExamples(examples);
+  registerTrustedDocuments(http, trustedDocuments, config.trustedDocuments);
 
   http.get('/healthz', async (_req, reply) => {
     try {
@@ -125,5 +130,5 @@ export async function buildApp({
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => createContext(deps, request.headers, request.id),
   });
-  return { http, apollo, schema, metrics };
+  return { http, apollo, schema, metrics, trustedDocuments };
 }
