@@ -27,7 +27,12 @@ import { buildHubSchema } from './schema.js';
 import { exampleOperations } from './example-operations.js';
 import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
 import { HubMetrics } from './metrics/metrics.js';
-import { TrustedDocumentManifest, registerTrustedDocuments } from './trusted-documents/trusted-documents.js';
+import {
+  TrustedDocumentEntity,
+  TrustedDocumentManifest,
+  codegenManifest,
+  registerTrustedDocuments,
+} from './trusted-documents/index.js';
 import { registerMetricsRoute } from './metrics/metrics.route.js';
 import { KnownOperationNames } from './metrics/operation-label.js';
 
@@ -80,7 +85,12 @@ export async function buildApp({
   const metrics = new HubMetrics(knownOperations, orm, config.databaseUrl ? config.dbPoolMax : 1);
   registerMetricsRoute(http, metrics, config.metricsToken);
   if (config.explorer) registerExplorer(http);
-  const trustedDocuments = TrustedDocumentManifest.fromExamples(examples);
+  const trustedDocuments = TrustedDocumentManifest.fromExamples(
+    examples,
+    codegenManifest(),
+    async (hash) => orm.em.fork().findOne(TrustedDocumentEntity, { hash }),
+    (name) => knownOperations.add(name),
+  );
   registerTrustedDocuments(http, trustedDocuments, config.trustedDocuments);
 
   http.get('/healthz', async (_req, reply) => {

@@ -3,7 +3,8 @@ import { loadConfig } from '../../src/config/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { exampleOperations } from '../../src/server/example-operations.js';
 import { createLogger } from '../../src/server/logger.js';
-import { documentId } from '../../src/server/trusted-documents/trusted-documents.js';
+import type { TokenClaims } from '../../src/auth/authenticate.js';
+import { codegenManifest, documentId } from '../../src/server/trusted-documents/trusted-documents.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 
@@ -32,23 +33,21 @@ afterAll(async () => {
 const what = exampleOperations().find((e) => e.name === 'WhatMayIRead')!;
 const UNLISTED = 'query Unlisted { me { organisation } }';
 
-async function post(base: string, body: unknown) {
+type Reply = {
+  status: number;
+  body: { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+};
+
+async function postAs(base: string, principal: TokenClaims, body: unknown): Promise<Reply> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(await hub.headersFor({ principal: PRINCIPALS.reader })),
-    },
+    headers: { 'content-type': 'application/json', ...(await hub.headersFor({ principal })) },
     body: JSON.stringify(body),
   });
-  return {
-    status: res.status,
-    body: (await res.json()) as {
-      data?: Record<string, unknown>;
-      errors?: { extensions?: { code?: string } }[];
-    },
-  };
+  return { status: res.status, body: (await res.json()) as Reply['body'] };
 }
+
+const post = (base: string, body: unknown) => postAs(base, PRINCIPALS.reader, body);
 
 describe('TRUSTED_DOCUMENTS=required', () => {
   it('runs an operation of queries/ addressed by its documentId', async () => {
@@ -104,5 +103,81 @@ describe('TRUSTED_DOCUMENTS=allow and off', () => {
     expect((await post(other.off!, { query: UNLISTED })).body.data).toEqual({
       me: { organisation: 'TEST_READER' },
     });
+  });
+});
+
+describe('the codegen manifest of queries/', () => {
+  it('is trusted: each id of trusted-documents/persisted-documents.json runs, bare hex or sha256:', async () => {
+    const manifest = codegenManifest();
+    const entry = Object.entries(manifest).find(([, text]) => text.includes('WhatMayIRead'))!;
+    expect(Object.keys(manifest)).toHaveLength(exampleOperations().length);
+    for (const id of [entry[0], `sha256:${entry[0]}`]) {
+      const res = await post(hub.url, { documentId: id, variables: what.variables });
+      expect(res.body.data?.me).toEqual({ organisation: 'TEST_READER', kind: 'BANK' });
+    }
+    expect((await post(hub.url, { query: entry[1], variables: what.variables })).body.errors).toBeUndefined();
+  });
+});
+
+describe('registering a client’s documents (ADMIN)', () => {
+  const REGISTER =
+    'mutation Register($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { documentId operationName organisation apiKeyId registeredBy } }';
+  const asAdmin = (body: unknown) => postAs(other.allow!, PRINCIPALS.admin, body);
+
+  it('is refused to anyone but an ADMIN', async () => {
+    const res = await postAs(other.allow!, PRINCIPALS.bank, {
+      query: REGISTER,
+      variables: { input: { organisation: 'TEST_READER', documents: [UNLISTED] } },
+    });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await post(hub.url, { query: UNLISTED })).body.errors?.[0]?.extensions?.code).toBe(
+      'TRUSTED_DOCUMENT_REQUIRED',
+    );
+  });
+
+  it('refuses a document that does not validate, naming it', async () => {
+    const res = await asAdmin({
+      query: REGISTER,
+      variables: { input: { organisation: 'TEST_READER', documents: ['query Bad { noSuchField }'] } },
+    });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors?.[0]?.message).toMatch(/documents\[0\] is not valid/);
+  });
+
+  it('stores the document for its organisation; a required hub then runs it, by text and by id', async () => {
+    const res = await asAdmin({
+      query: REGISTER,
+      variables: { input: { organisation: 'TEST_READER', documents: [UNLISTED] } },
+    });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.registerTrustedDocuments).toEqual([
+      {
+        documentId: documentId(UNLISTED),
+        operationName: 'Unlisted',
+        organisation: 'TEST_READER',
+        apiKeyId: null,
+        registeredBy: PRINCIPALS.admin.sub,
+      },
+    ]);
+    expect((await post(hub.url, { query: UNLISTED })).body.data).toEqual({
+      me: { organisation: 'TEST_READER' },
+    });
+    expect((await post(hub.url, { documentId: documentId(UNLISTED) })).body.data).toEqual({
+      me: { organisation: 'TEST_READER' },
+    });
+    const metrics = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(metrics).toMatch(/hub_graphql_requests_total\{operation="Unlisted",outcome="success"\} 2/);
+  });
+
+  it('refuses the same document for another organisation with CONFLICT', async () => {
+    const res = await asAdmin({
+      query: REGISTER,
+      variables: { input: { organisation: 'BANK_GZ_002', documents: [UNLISTED] } },
+    });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const list = await asAdmin({
+      query: '{ trustedDocuments(organisation: "TEST_READER") { operationName } }',
+    });
+    expect(list.body.data).toEqual({ trustedDocuments: [{ operationName: 'Unlisted' }] });
   });
 });
