@@ -91,7 +91,9 @@ export async function buildApp({
     async (hash) => orm.em.fork().findOne(TrustedDocumentEntity, { hash }),
     (name) => knownOperations.add(name),
   );
-  registerTrustedDocuments(http, trustedDocuments, config.trustedDocuments);
+  registerTrustedDocuments(http, trustedDocuments, config.trustedDocuments, (code) =>
+    metrics.refusedBeforeExecution(code),
+  );
 
   http.get('/healthz', async (_req, reply) => {
     try {

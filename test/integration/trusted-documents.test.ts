@@ -76,6 +76,8 @@ describe('TRUSTED_DOCUMENTS=required', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_REQUIRED');
     expect(res.body.data).toBeUndefined();
+    const metrics = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(metrics).toMatch(/^hub_graphql_errors_total\{code="TRUSTED_DOCUMENT_REQUIRED"\} 1$/m);
   });
 
   it('refuses an unknown documentId with PERSISTED_QUERY_NOT_FOUND', async () => {

@@ -142,6 +142,11 @@ export class HubMetrics {
     });
   }
 
+  /** A request refused before Apollo saw it (e.g. TRUSTED_DOCUMENT_REQUIRED), by its code. */
+  refusedBeforeExecution(code: string): void {
+    this.errors.inc({ code });
+  }
+
   /** The audit plugin calls this after each append, written or failed. */
   accessLogAppended(seconds: number, ok: boolean): void {
     this.accessLogAppend.observe({ outcome: ok ? 'written' : 'failed' }, seconds);

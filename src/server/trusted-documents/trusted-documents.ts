@@ -102,7 +102,13 @@ export function registerTrustedDocuments(
   http: FastifyInstance,
   manifest: TrustedDocumentManifest,
   mode: TrustedDocumentsMode,
+  /** Told the code of each refusal (metrics: these never reach Apollo). */
+  onRefuse?: (code: ErrorCode) => void,
 ): void {
+  const refuseCounted = (reply: FastifyReply, status: number, code: ErrorCode, message: string) => {
+    onRefuse?.(code);
+    return refuse(reply, status, code, message);
+  };
   http.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/graphql')) return;
     const body = (request.method === 'POST' ? request.body : request.query) as GraphQLBody | undefined;
@@ -116,7 +122,7 @@ export function registerTrustedDocuments(
           : undefined;
     if (id !== undefined) {
       if (mode === 'off' && typeof body.documentId === 'string') {
-        return refuse(
+        return refuseCounted(
           reply,
           400,
           ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
@@ -126,7 +132,7 @@ export function registerTrustedDocuments(
       const text = await manifest.get(id);
       if (text === undefined) {
         if (mode === 'off') return; // Apollo's own APQ answers PERSISTED_QUERY_NOT_FOUND.
-        return refuse(
+        return refuseCounted(
           reply,
           400,
           ErrorCode.PERSISTED_QUERY_NOT_FOUND,
@@ -139,7 +145,7 @@ export function registerTrustedDocuments(
       return;
     }
     if (mode === 'required' && typeof body.query === 'string' && !(await manifest.hasText(body.query))) {
-      return refuse(
+      return refuseCounted(
         reply,
         400,
         ErrorCode.TRUSTED_DOCUMENT_REQUIRED,
