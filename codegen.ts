@@ -11,6 +11,13 @@ export const config: CodegenConfig = {
   // Emit `.js` extensions so the generated files are valid NodeNext ESM.
   emitLegacyCommonJSImports: false,
   generates: {
+    // The trusted-document manifest of queries/: persisted-documents.json maps each
+    // operation's SHA-256 to its printed text; the hub loads it at start-up.
+    'trusted-documents/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
+      config: { useTypeImports: true, enumsAsTypes: true },
+    },
     'test/gql/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false, gqlTagName: 'gql' },

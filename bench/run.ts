@@ -10,6 +10,7 @@ import { createOrm, describeDatabase } from '../src/db/orm.js';
 import { QueryCounter } from '../src/db/query-counter.js';
 import { MODULES } from '../src/modules/index.js';
 import { buildApp } from '../src/server/app.js';
+import { unlockBenchmarkWithoutAuthorization } from '../src/server/benchmark-switch.js';
 import { createLogger } from '../src/server/logger.js';
 import { grantEveryConditionalResource, seedGovernance } from '../seeds/governance.js';
 import { seedDatabase } from '../seeds/seed-database.js';
@@ -77,6 +78,8 @@ const headers = {
 
 const log = createLogger(config);
 const on = await buildApp({ orm, config, log });
+// This entry alone may build an app with the rules off (see src/server/benchmark-switch.ts).
+unlockBenchmarkWithoutAuthorization();
 const off = await buildApp({ orm, config, log, benchmarkWithoutAuthorization: true });
 const urls = {
   on: await on.http.listen({ port: 0, host: '127.0.0.1' }),

@@ -17,14 +17,23 @@ import { appendAccessLog } from './access-log.append.js';
  * INTERNAL_SERVER_ERROR for anything else. willSendResponse runs before Apollo serialises the body, so replacing
  * it here is enough to keep the data from leaving.
  */
-export function auditPlugin({ orm, log }: { orm: HubOrm; log: Logger }): ApolloServerPlugin<HubContext> {
+export interface AuditPluginDeps {
+  readonly orm: HubOrm;
+  readonly log: Logger;
+  /** Told how long each append took and whether it was written (metrics). */
+  readonly onAppend?: (seconds: number, ok: boolean) => void;
+}
+
+export function auditPlugin({ orm, log, onAppend }: AuditPluginDeps): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse(requestContext) {
           const audit = requestContext.contextValue?.audit;
           if (!audit?.hasEntries) return;
-          await writeOrWithhold(orm, log, requestContext);
+          const started = performance.now();
+          const ok = await writeOrWithhold(orm, log, requestContext);
+          onAppend?.((performance.now() - started) / 1000, ok);
         },
       };
     },
@@ -35,7 +44,7 @@ async function writeOrWithhold(
   orm: HubOrm,
   log: Logger,
   requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
-): Promise<void> {
+): Promise<boolean> {
   const ctx = requestContext.contextValue;
   const summary = ctx.audit.summary();
   const operationName = requestContext.operationName ?? requestContext.request.operationName ?? null;
@@ -48,6 +57,7 @@ async function writeOrWithhold(
       requestId: ctx.requestId,
       summary,
     });
+    return true;
   } catch (err) {
     // Everything the record would have held goes to the log, so the access is still on file somewhere.
     log.error(
@@ -78,7 +88,7 @@ async function writeOrWithhold(
         },
       };
       markUnavailable(requestContext);
-      return;
+      return false;
     }
     requestContext.response.body = {
       kind: 'single',
@@ -92,5 +102,6 @@ async function writeOrWithhold(
       },
     };
     requestContext.response.http.status = 500;
+    return false;
   }
 }

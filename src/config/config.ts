@@ -27,7 +27,11 @@ export interface HubConfig {
   readonly jwksUrl: string | undefined;
   readonly jwksFile: string | undefined;
   readonly authzMode: AuthzMode;
+  readonly metricsToken: string | undefined;
+  readonly trustedDocuments: TrustedDocumentsMode;
 }
+
+export type TrustedDocumentsMode = 'off' | 'allow' | 'required';
 
 export type AuthzMode = 'partial' | 'reject';
 
@@ -143,8 +147,9 @@ export const SETTINGS = [
   {
     env: 'SEED_ON_EMPTY',
     key: 'seedOnEmpty',
-    description: 'Seed the demo data set at start-up when the database holds no enterprise.',
-    default: 'true',
+    description:
+      'Seed the demo data set (demo enterprises and approved demo agreements) at start-up when the database holds no enterprise. On unless NODE_ENV=production.',
+    default: undefined,
     secret: false,
     parse: bool,
   } satisfies Setting<'seedOnEmpty'>,
@@ -229,7 +234,7 @@ export const SETTINGS = [
     env: 'GRAPHQL_EXPLORER',
     key: 'explorer',
     description:
-      'Serve the Apollo Sandbox explorer on GET /graphql to browsers and allow introspection. On unless NODE_ENV=production.',
+      "Serve the offline GraphiQL explorer (from the hub's own files, no CDN) on GET /graphql to browsers and allow introspection. On unless NODE_ENV=production.",
     default: undefined,
     secret: false,
     parse: bool,
@@ -295,6 +300,27 @@ export const SETTINGS = [
     secret: false,
     parse: oneOf<AuthzMode>(['partial', 'reject']),
   } satisfies Setting<'authzMode'>,
+  {
+    env: 'METRICS_TOKEN',
+    key: 'metricsToken',
+    description:
+      'Bearer token a scraper must send to read GET /metrics (at least 32 characters). When unset, /metrics answers only callers on the loopback interface.',
+    default: undefined,
+    secret: true,
+    parse: (raw: string) => {
+      if (raw.length < 32) throw new SettingError('must be at least 32 characters');
+      return raw;
+    },
+  } satisfies Setting<'metricsToken'>,
+  {
+    env: 'TRUSTED_DOCUMENTS',
+    key: 'trustedDocuments',
+    description:
+      'off: operations are sent as text, documentId is refused; allow: text or a trusted document by documentId; required: only trusted documents (queries/ and registered ones), by documentId or by their exact text.',
+    default: 'allow',
+    secret: false,
+    parse: oneOf<TrustedDocumentsMode>(['off', 'allow', 'required']),
+  } satisfies Setting<'trustedDocuments'>,
 ] as const;
 
 export class ConfigError extends Error {
@@ -334,7 +360,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (values.jwksUrl && values.jwksFile) problems.push('set only one of JWKS_URL and JWKS_FILE');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
-    ...(values as Omit<HubConfig, 'explorer' | 'jwtSecret' | 'jwksUrl' | 'jwksFile'>),
+    ...(values as Omit<
+      HubConfig,
+      'explorer' | 'seedOnEmpty' | 'jwtSecret' | 'jwksUrl' | 'jwksFile' | 'metricsToken'
+    >),
+    // An empty production database must never be filled with demo enterprises and approved demo agreements.
+    seedOnEmpty: (values.seedOnEmpty as boolean | undefined) ?? nodeEnv !== 'production',
     databaseUrl: values.databaseUrl as string | undefined,
     explorer: (values.explorer as boolean | undefined) ?? nodeEnv !== 'production',
     jwtSecret:
@@ -342,5 +373,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       (nodeEnv === 'production' ? undefined : DEVELOPMENT_JWT_SECRET),
     jwksUrl: values.jwksUrl as string | undefined,
     jwksFile: values.jwksFile as string | undefined,
+    metricsToken: values.metricsToken as string | undefined,
   };
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { DefaultLogger, MikroORM, type LoggerOptions, type Options } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -12,6 +12,8 @@ import { MODULES } from '../modules/index.js';
 import { PLATFORM } from '../server/platform.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { acquirePgliteLock } from './pglite-lock.js';
+import { observeSql, pinoOrmLoggerFactory } from './orm-logger.js';
+import { createLogger } from '../server/logger.js';
 
 export type HubOrm = MikroORM & { em: SqlEntityManager };
 
@@ -33,7 +35,13 @@ export function entities(): Options['entities'] {
   return [...MODULES.flatMap((m) => m.entities), ...PLATFORM.flatMap((c) => c.entities)];
 }
 
-function baseOptions(overrides: OrmOverrides): Partial<Options> {
+function baseOptions(config: HubConfig, overrides: OrmOverrides): Partial<Options> {
+  // A line writer (CLIs) keeps MikroORM's default logger; otherwise its lines go through pino.
+  const factory =
+    overrides.loggerFactory ??
+    (overrides.logger
+      ? (options: LoggerOptions) => new DefaultLogger(options)
+      : pinoOrmLoggerFactory(createLogger(config)));
   return {
     entities: entities(),
     metadataProvider: ReflectMetadataProvider,
@@ -48,7 +56,9 @@ function baseOptions(overrides: OrmOverrides): Partial<Options> {
     forceUtcTimezone: true,
     // Every relation from a list is loaded through a dataloader; nothing lazy-loads behind a resolver's back.
     populateWhere: 'infer',
-    ...(overrides.loggerFactory ? { loggerFactory: overrides.loggerFactory, debug: ['query'] } : {}),
+    // Wrapped so SQL statements and time are counted per operation (metrics) whoever logs them.
+    loggerFactory: observeSql(factory),
+    ...(overrides.loggerFactory ? { debug: ['query'] } : {}),
     ...(overrides.logger ? { logger: overrides.logger } : {}),
   };
 }
@@ -103,7 +113,7 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
   if (config.databaseUrl) {
     let pool: Pool | undefined;
     const orm = await MikroORM.init({
-      ...baseOptions(overrides),
+      ...baseOptions(config, overrides),
       driver: PostgreSqlDriver,
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: config.dbPoolMax },
@@ -120,7 +130,7 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
   }
   if (overrides.pgliteInMemory) {
     const orm = await MikroORM.init({
-      ...baseOptions(overrides),
+      ...baseOptions(config, overrides),
       driver: PgliteDriver,
       dbName: 'memory://',
     } as Partial<Options>);
@@ -130,7 +140,7 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
   const release = acquirePgliteLock(config.pgliteDir);
   try {
     const orm = await MikroORM.init({
-      ...baseOptions(overrides),
+      ...baseOptions(config, overrides),
       driver: PgliteDriver,
       dbName: config.pgliteDir,
     } as Partial<Options>);

@@ -4,7 +4,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -20,6 +19,7 @@ import { purposeArgumentPlugin } from '../auth/purpose-argument.plugin.js';
 import { rejectModePlugin } from '../auth/reject-mode.plugin.js';
 import { authorizeSchema } from '../auth/shield.js';
 import { PLATFORM } from './platform.js';
+import { assertBenchmarkSwitchAllowed } from './benchmark-switch.js';
 import { auditPlugin } from '../audit/index.js';
 import { createContext, type HubContext } from './context.js';
 import { isDatabaseUnavailable, setRetryAfterSeconds, unavailableGraphQLError } from '../db/outage.js';
@@ -28,6 +28,17 @@ import { registerHealthRoutes, type Readiness } from './health.js';
 import { outagePlugin } from './outage.plugin.js';
 import { drainPlugin } from './shutdown.js';
 import { buildHubSchema } from './schema.js';
+import { exampleOperations } from './example-operations.js';
+import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
+import { HubMetrics } from './metrics/metrics.js';
+import {
+  TrustedDocumentEntity,
+  TrustedDocumentManifest,
+  codegenManifest,
+  registerTrustedDocuments,
+} from './trusted-documents/index.js';
+import { registerMetricsRoute } from './metrics/metrics.route.js';
+import { KnownOperationNames } from './metrics/operation-label.js';
 
 export interface HubApp {
   readonly http: FastifyInstance;
@@ -35,6 +46,10 @@ export interface HubApp {
   readonly schema: GraphQLSchema;
   /** /readyz answers 503 once `draining` is set (shutdown). */
   readonly readiness: Readiness;
+  /** Prometheus metrics; cost analysis and rate limits report through operationCost / rateLimited. */
+  readonly metrics: HubMetrics;
+  /** The trusted-document allow-list (queries/ at start-up). */
+  readonly trustedDocuments: TrustedDocumentManifest;
 }
 
 export interface AppDeps {
@@ -43,7 +58,8 @@ export interface AppDeps {
   readonly log: Logger;
   /**
    * Only `npm run bench` sets this, to measure what authorisation costs. It is not
-   * a setting: no environment variable or config value can turn the rules off.
+   * a setting: no environment variable or config value can turn the rules off, and
+   * buildApp refuses it unless the bench entry called unlockBenchmarkWithoutAuthorization().
    */
   readonly benchmarkWithoutAuthorization?: boolean;
 }
@@ -55,6 +71,7 @@ export async function buildApp({
   log,
   benchmarkWithoutAuthorization,
 }: AppDeps): Promise<HubApp> {
+  if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
   const catalog = hubCatalog();
   const base = await buildHubSchema();
   const schema = benchmarkWithoutAuthorization
@@ -77,6 +94,21 @@ export async function buildApp({
     if (readiness.draining) reply.header('connection', 'close');
   });
 
+  const examples = exampleOperations();
+  const knownOperations = new KnownOperationNames(examples.map((e) => e.name));
+  const metrics = new HubMetrics(knownOperations, orm);
+  registerMetricsRoute(http, metrics, config.metricsToken);
+  if (config.explorer) registerExplorer(http);
+  const trustedDocuments = TrustedDocumentManifest.fromExamples(
+    examples,
+    codegenManifest(),
+    async (hash) => orm.em.fork().findOne(TrustedDocumentEntity, { hash }),
+    (name) => knownOperations.add(name),
+  );
+  registerTrustedDocuments(http, trustedDocuments, config.trustedDocuments, (code) =>
+    metrics.refusedBeforeExecution(code),
+  );
+
   const apollo = new ApolloServer<HubContext>({
     schema,
     formatError: createFormatError(log),
@@ -87,16 +119,20 @@ export async function buildApp({
     plugins: [
       drainPlugin(http, config.shutdownGraceSeconds * 1000, log),
       outagePlugin,
+      metrics.plugin(),
       // Answers depend on who asks, so no response may carry HTTP cache hints;
       // the plugin would also instrument every field resolution.
       ApolloServerPluginCacheControlDisabled(),
       // Before anything is decided: a purpose argument must be in place for grants, rules and the log.
       purposeArgumentPlugin,
-      ...(benchmarkWithoutAuthorization ? [] : [preloadGrantsPlugin, auditPlugin({ orm, log })]),
+      ...(benchmarkWithoutAuthorization
+        ? []
+        : [
+            preloadGrantsPlugin,
+            auditPlugin({ orm, log, onAppend: (seconds, ok) => metrics.accessLogAppended(seconds, ok) }),
+          ]),
       ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization ? [rejectModePlugin(catalog)] : []),
-      config.explorer
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      config.explorer ? explorerLandingPagePlugin(examples) : ApolloServerPluginLandingPageDisabled(),
     ],
     logger: log,
   });
@@ -121,5 +157,5 @@ export async function buildApp({
       }
     },
   });
-  return { http, apollo, schema, readiness };
+  return { http, apollo, schema, readiness, metrics, trustedDocuments };
 }

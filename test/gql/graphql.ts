@@ -840,6 +840,8 @@ export type Mutation = {
   approveSharingAgreement: SharingAgreement;
   /** Creates an API key (ADMIN only); the key is in this response only. */
   createApiKey: CreatedApiKey;
+  /** Registers a client’s operations as trusted documents (ADMIN only), tied to its organisation and optionally one API key. Registering a document again for the same organisation returns it unchanged. */
+  registerTrustedDocuments: Array<TrustedDocument>;
   /** The owning department refuses a pending application; a reason is required. */
   rejectSharingAgreement: SharingAgreement;
   /** Revokes an API key (ADMIN only); it is refused from the next request on. */
@@ -863,6 +865,11 @@ export type MutationApproveSharingAgreementArgs = {
 
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+
+export type MutationRegisterTrustedDocumentsArgs = {
+  input: RegisterTrustedDocumentsInput;
 };
 
 
@@ -1011,6 +1018,8 @@ export type Query = {
   riskStatistics: RiskStatistics;
   /** Agreements the caller may see: its organisation’s applications, for a department also those for its resources, and for ADMIN and AUDITOR all. Newest first. */
   sharingAgreements: SharingAgreementConnection;
+  /** Registered trusted documents, newest first (ADMIN only). */
+  trustedDocuments: Array<TrustedDocument>;
 };
 
 
@@ -1063,6 +1072,11 @@ export type QuerySharingAgreementsArgs = {
   status?: InputMaybe<SharingAgreementStatus>;
 };
 
+
+export type QueryTrustedDocumentsArgs = {
+  organisation?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** R&D spending of one fiscal year (研发投入). */
 export type RdSpending = SourceRecord & {
   __typename?: 'RdSpending';
@@ -1096,6 +1110,15 @@ export type RdSpendingEdge = {
   /** Opaque cursor; pass it as `after` to continue after this edge. */
   cursor: Scalars['String']['output'];
   node: RdSpending;
+};
+
+export type RegisterTrustedDocumentsInput = {
+  /** Tie the documents to this API key of the organisation. */
+  apiKeyId?: InputMaybe<Scalars['ID']['input']>;
+  /** Operation texts (e.g. the values of GraphQL Code Generator’s persisted-documents.json); each must validate against the schema. */
+  documents: Array<Scalars['String']['input']>;
+  /** Organisation of the client whose documents these are. */
+  organisation: Scalars['String']['input'];
 };
 
 /** A catalog resource (信息资源目录 entry) and whether the caller may read it for a purpose. */
@@ -1642,6 +1665,23 @@ export type TransportVehicleEdge = {
   /** Opaque cursor; pass it as `after` to continue after this edge. */
   cursor: Scalars['String']['output'];
   node: TransportVehicle;
+};
+
+/** An operation registered as trusted: with TRUSTED_DOCUMENTS=required only these (and queries/) run. */
+export type TrustedDocument = {
+  __typename?: 'TrustedDocument';
+  /** The API key the document is tied to, if one. */
+  apiKeyId?: Maybe<Scalars['ID']['output']>;
+  /** The operation text, byte for byte as registered. */
+  document: Scalars['String']['output'];
+  /** sha256:<hex SHA-256 of the text>, the documentId clients send. */
+  documentId: Scalars['ID']['output'];
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** The client organisation the document was registered for. */
+  organisation: Scalars['String']['output'];
+  registeredAt: Scalars['DateTimeISO']['output'];
+  /** Subject of the admin who registered it. */
+  registeredBy: Scalars['String']['output'];
 };
 
 export type UpdateCycle =

@@ -1,0 +1,19 @@
+import type { PlatformComponent } from '../hub-module.js';
+import { TrustedDocumentEntity } from './trusted-document.entity.js';
+import { TrustedDocumentResolver } from './trusted-document.resolver.js';
+
+export { TrustedDocumentEntity } from './trusted-document.entity.js';
+export {
+  TrustedDocumentManifest,
+  codegenManifest,
+  documentId,
+  registerTrustedDocuments,
+  sha256Hex,
+} from './trusted-documents.js';
+
+export const trustedDocumentsComponent: PlatformComponent = {
+  name: 'trusted-documents',
+  entities: [TrustedDocumentEntity],
+  resolvers: [TrustedDocumentResolver],
+  types: ['TrustedDocument'],
+};
