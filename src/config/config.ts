@@ -22,6 +22,7 @@ export interface HubConfig {
   readonly jwksUrl: string | undefined;
   readonly jwksFile: string | undefined;
   readonly authzMode: AuthzMode;
+  readonly idempotencyWindowSeconds: number;
 }
 
 export type AuthzMode = 'partial' | 'reject';
@@ -167,6 +168,15 @@ export const SETTINGS = [
     secret: false,
     parse: int(1, 10_000),
   } satisfies Setting<'maxPageSize'>,
+  {
+    env: 'IDEMPOTENCY_WINDOW_SECONDS',
+    key: 'idempotencyWindowSeconds',
+    description:
+      'How long a mutation sent with an Idempotency-Key keeps its result: a retry with the same key within this time gets the first result back.',
+    default: '86400',
+    secret: false,
+    parse: int(60, 30 * 86400),
+  } satisfies Setting<'idempotencyWindowSeconds'>,
   {
     env: 'DB_POOL_MAX',
     key: 'dbPoolMax',

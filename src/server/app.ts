@@ -23,6 +23,8 @@ import { PLATFORM } from './platform.js';
 import { auditPlugin } from '../audit/index.js';
 import { createContext, type HubContext } from './context.js';
 import { createFormatError } from './format-error.js';
+import { idempotencyPlugin } from './idempotency/index.js';
+import { operationNamePlugin } from './operation-name.plugin.js';
 import { buildHubSchema } from './schema.js';
 
 export interface HubApp {
@@ -83,8 +85,10 @@ export async function buildApp({
       // Answers depend on who asks, so no response may carry HTTP cache hints;
       // the plugin would also instrument every field resolution.
       ApolloServerPluginCacheControlDisabled(),
+      operationNamePlugin,
       // Before anything is decided: a purpose argument must be in place for grants, rules and the log.
       purposeArgumentPlugin,
+      idempotencyPlugin({ orm, log, windowSeconds: config.idempotencyWindowSeconds }),
       ...(benchmarkWithoutAuthorization ? [] : [preloadGrantsPlugin, auditPlugin({ orm, log })]),
       ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization ? [rejectModePlugin(catalog)] : []),
       config.explorer

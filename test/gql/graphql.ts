@@ -835,17 +835,17 @@ export type MedicalInstitutionType =
 export type Mutation = {
   __typename?: 'Mutation';
   /** Applies, for the caller’s organisation, to read a conditionally shared resource (有条件共享). */
-  applyForSharing: SharingAgreement;
+  applyForSharing?: Maybe<SharingAgreement>;
   /** The owning department approves a pending application for the window [validFrom, validTo). */
-  approveSharingAgreement: SharingAgreement;
+  approveSharingAgreement?: Maybe<SharingAgreement>;
   /** Creates an API key (ADMIN only); the key is in this response only. */
-  createApiKey: CreatedApiKey;
+  createApiKey?: Maybe<CreatedApiKey>;
   /** The owning department refuses a pending application; a reason is required. */
-  rejectSharingAgreement: SharingAgreement;
+  rejectSharingAgreement?: Maybe<SharingAgreement>;
   /** Revokes an API key (ADMIN only); it is refused from the next request on. */
-  revokeApiKey: ApiKey;
+  revokeApiKey?: Maybe<ApiKey>;
   /** The owning department or the hub operator withdraws an approved agreement; reads stop from the next request. */
-  revokeSharingAgreement: SharingAgreement;
+  revokeSharingAgreement?: Maybe<SharingAgreement>;
 };
 
 
