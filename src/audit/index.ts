@@ -45,6 +45,7 @@ export {
 export {
   checkAnchors,
   formatAnchor,
+  governanceWriteCounter,
   parseAnchor,
   verifyChain,
   type ChainAnchor,
