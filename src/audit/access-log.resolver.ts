@@ -66,6 +66,20 @@ export function toAccessLogRecord(entity: AccessLogEntity): AccessLogRecord {
       fields: Object.entries(read.fields).map(([field, count]) => ({ field, count })),
     })),
     denials: entity.decisions.denials.map((denial) => ({ ...denial })),
+    write: entity.decisions.write
+      ? {
+          action: entity.decisions.write.action,
+          targetType: entity.decisions.write.targetType,
+          targetId: entity.decisions.write.targetId,
+          reason: entity.decisions.write.reason,
+          details: Object.entries(entity.decisions.write.details)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([name, value]) => ({
+              name,
+              values: value === null ? [] : typeof value === 'string' ? [value] : [...value],
+            })),
+        }
+      : null,
     previousHash: entity.previousHash,
     hash: entity.hash,
   };

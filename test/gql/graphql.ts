@@ -99,6 +99,8 @@ export type AccessLogRecord = {
   resourcesRead: Array<AccessLogResourceRead>;
   /** Enterprises the operation touched. */
   usccs: Array<Scalars['USCC']['output']>;
+  /** Set when the record is of a governance write. */
+  write?: Maybe<AccessLogWrite>;
 };
 
 /** A catalog resource an operation read. */
@@ -114,6 +116,27 @@ export type AccessLogResourceRead = {
   /** Catalog resource code. */
   resource: Scalars['String']['output'];
   sharing: SharingClass;
+};
+
+/** A governance write (API key, sharing agreement): the record’s principal acted; this is what and why. */
+export type AccessLogWrite = {
+  __typename?: 'AccessLogWrite';
+  /** API_KEY_CREATED, API_KEY_REVOKED, AGREEMENT_APPLIED, AGREEMENT_APPROVED, AGREEMENT_REJECTED or AGREEMENT_REVOKED. */
+  action: Scalars['String']['output'];
+  details: Array<AccessLogWriteDetail>;
+  /** The reason given, where the action takes one. */
+  reason?: Maybe<Scalars['String']['output']>;
+  targetId: Scalars['ID']['output'];
+  /** ApiKey or SharingAgreement. */
+  targetType: Scalars['String']['output'];
+};
+
+/** One fact of a governance write, e.g. validTo. */
+export type AccessLogWriteDetail = {
+  __typename?: 'AccessLogWriteDetail';
+  name: Scalars['String']['output'];
+  /** The value; several for lists (purposes, scopes), none for null. */
+  values: Array<Scalars['String']['output']>;
 };
 
 export type AdministrativeLicence = SourceRecord & {

@@ -153,6 +153,48 @@ describe('governance writes are on the hash-chained access log', () => {
     });
   });
 
+  it('auditors and the owner department read them through accessLog', async () => {
+    const QUERY = `{ accessLog(first: 100) { edges { node { operationName principalId
+      write { action targetType targetId reason details { name values } } } } } }`;
+    type Page = {
+      accessLog: {
+        edges: {
+          node: {
+            operationName: string;
+            write: {
+              action: string;
+              reason: string | null;
+              details: { name: string; values: string[] }[];
+            } | null;
+          };
+        }[];
+      };
+    };
+    const audited = ok<Page['accessLog']>(
+      await hub.as({ principal: PRINCIPALS.auditor })<Page>(QUERY),
+      'accessLog',
+    );
+    const rejected = audited.edges.find((e) => e.node.write?.action === 'AGREEMENT_REJECTED')!.node;
+    expect(rejected.write!.reason).toBe('The stated purpose does not cover this resource');
+    expect(rejected.write!.details).toContainEqual({ name: 'purposes', values: ['CREDIT_ASSESSMENT'] });
+    const owner = ok<Page['accessLog']>(
+      await hub.as({ principal: PRINCIPALS.tax })<Page>(QUERY),
+      'accessLog',
+    );
+    expect(
+      owner.edges
+        .map((e) => e.node.write?.action)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([
+      'AGREEMENT_APPLIED',
+      'AGREEMENT_APPLIED',
+      'AGREEMENT_APPROVED',
+      'AGREEMENT_REJECTED',
+      'AGREEMENT_REVOKED',
+    ]);
+  });
+
   it('a changed governance record breaks the chain at that record', async () => {
     const [row] = await sql<{ id: string; decisions: string }>(
       "select id, decisions::text as decisions from audit_access_log where operation_name = 'AGREEMENT_REJECTED'",
