@@ -303,6 +303,27 @@ describe('valid edge cases', () => {
     expect(await tableDigest()).toEqual(before);
   });
 
+  it('concurrent duplicate applications: exactly one is created, the others are CONFLICT', async () => {
+    const caller = {
+      principal: { sub: 'racer', org: 'BANK_RACE_001', kind: PrincipalKind.BANK } as TokenClaims,
+    };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        hub.as(caller)(APPLY, {
+          input: { resource: 'credit.taxGrades', purposes: ['CREDIT_ASSESSMENT'], reason: REASON },
+        }),
+      ),
+    );
+    const codes = results.map((r) => errorsOf(r)[0]?.extensions?.code ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    const [row] = await hub.orm.em
+      .fork()
+      .execute<
+        { n: string }[]
+      >("select count(*) as n from auth_sharing_agreement where consumer_org = 'BANK_RACE_001'");
+    expect(Number(row!.n)).toBe(1);
+  });
+
   it('a second active API key with the same name is CONFLICT', async () => {
     const CREATE = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`;
     const input = { name: 'duplicate probe', subject: 'dup', organisation: 'BANK_XM_001', kind: 'BANK' };

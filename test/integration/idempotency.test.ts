@@ -117,6 +117,20 @@ describe('Idempotency-Key', () => {
     expect(later.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
+  it('concurrent requests with one key: the work is done once', async () => {
+    const caller = { principal: { ...PRINCIPALS.bank, org: 'BANK_RACE_002' } };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => post(caller, APPLY, applyInput('credit.taxArrears'), 'race-1')),
+    );
+    for (const r of results) {
+      // Either the first result (run or replayed) or "still running"; never a second application.
+      if (r.status === 409) expect(r.body.errors![0]!.extensions).toMatchObject({ rule: 'inProgress' });
+      else expect(r.body.errors).toBeUndefined();
+    }
+    expect(results.filter((r) => r.status !== 409 && r.replayed === null)).toHaveLength(1);
+    expect(await count('auth_sharing_agreement', "consumer_org = 'BANK_RACE_002'")).toBe(1);
+  });
+
   it('a malformed key is BAD_USER_INPUT naming the header', async () => {
     for (const key of ['has space', 'k'.repeat(129)]) {
       const res = await post(bank, APPLY, applyInput(), key);
