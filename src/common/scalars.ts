@@ -1,12 +1,13 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ErrorCode } from './errors.js';
+import { quote } from './input.js';
 import { checkUscc } from './uscc.js';
 
 function parseUscc(value: unknown): string {
   const result = checkUscc(value);
   if (!result.valid) {
-    throw new GraphQLError(`Invalid USCC ${JSON.stringify(value)}: ${result.message}`, {
+    throw new GraphQLError(`Invalid USCC ${quote(value)}: ${result.message}`, {
       extensions: { code: ErrorCode.BAD_USER_INPUT, rule: 'uscc', reason: result.failure },
     });
   }

@@ -8,6 +8,7 @@ import { PURPOSE_HEADER, Purpose, isPurpose } from '../auth/purpose.js';
 import type { GovernanceActor } from '../audit/access-log.append.js';
 import { AccessRecorder } from '../audit/access-recorder.js';
 import { ErrorCode } from '../common/errors.js';
+import { quote } from '../common/input.js';
 import type { PageLimits } from './pagination.js';
 
 /**
@@ -92,7 +93,7 @@ export function parsePurpose(headers: RequestHeaders): Purpose | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (!isPurpose(raw)) {
     throw new GraphQLError(
-      `X-Purpose '${raw}' is not a purpose of use; use one of ${Object.values(Purpose).join(', ')}`,
+      `X-Purpose ${quote(raw)} is not a purpose of use; use one of ${Object.values(Purpose).join(', ')}`,
       {
         extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'X-Purpose', http: { status: 400 } },
       },

@@ -324,6 +324,12 @@ describe('valid edge cases', () => {
     expect(Number(row!.n)).toBe(1);
   });
 
+  it('a 5 MB USCC in a query is answered with a bounded message', async () => {
+    const res = await hub.graphql('query ($u: USCC!) { enterprise(uscc: $u) { name } }', { u: HUGE });
+    expect(errorsOf(res)[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.body).length).toBeLessThan(1000);
+  });
+
   it('a second active API key with the same name is CONFLICT', async () => {
     const CREATE = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`;
     const input = { name: 'duplicate probe', subject: 'dup', organisation: 'BANK_XM_001', kind: 'BANK' };
