@@ -142,9 +142,16 @@ export function idempotencyPlugin({
         async willSendResponse(rc) {
           if (!claim) return;
           const { body, http } = rc.response;
+          // A response holding governed reads is not kept: a replay would serve data the
+          // access log has no record of serving (and the audit plugin may still withhold it).
+          const governed = rc.contextValue.audit?.hasEntries ?? false;
           // The work is done: failing to keep its result must not lose the result itself.
           try {
-            await keep(body.kind === 'single' && worthKeeping(body.singleResult) ? body.singleResult : null);
+            await keep(
+              !governed && body.kind === 'single' && worthKeeping(body.singleResult)
+                ? body.singleResult
+                : null,
+            );
           } catch (err) {
             log.error({ err, requestId: rc.contextValue.requestId }, 'could not store an idempotent result');
           }
