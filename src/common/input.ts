@@ -36,7 +36,7 @@ export const charLength = (text: string): number => {
 export function quote(value: unknown, limit = QUOTE_LIMIT): string {
   if (typeof value !== 'string') {
     if (value === null || value === undefined || typeof value !== 'object') return String(value);
-    return `a ${Array.isArray(value) ? 'list' : 'object'}`;
+    return Array.isArray(value) ? 'a list' : 'an object';
   }
   let prefix = '';
   let n = 0;
