@@ -2,8 +2,14 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Principal } from '../auth/principal.js';
 import type { Purpose } from '../auth/purpose.js';
 import type { AccessSummary } from './access-recorder.js';
-import { AccessLogEntity } from './access-log.entity.js';
-import { GENESIS_HASH, accessLogHash, sha256Hex, type HashedAccessLogFields } from './access-log.hash.js';
+import { AccessLogEntity, type GovernanceWrite } from './access-log.entity.js';
+import {
+  GENESIS_HASH,
+  accessLogHash,
+  canonicalJson,
+  sha256Hex,
+  type HashedAccessLogFields,
+} from './access-log.hash.js';
 
 /**
  * Key of the transaction-scoped advisory lock that serialises appends. Any fixed
@@ -26,6 +32,19 @@ export interface AccessLogEntry {
   readonly summary: AccessSummary;
   /** Defaults to now. */
   readonly occurredAt?: Date;
+  /** Set for a governance write; kept in `decisions.write`, so the hash covers it. */
+  readonly write?: GovernanceWrite;
+  /** A resource and owner the operation concerns beyond the summary's (a governance write's). */
+  readonly concerns?: { readonly resource: string | null; readonly owner: string | null };
+}
+
+/** The access log's operation_name column; longer names are cut (they are refused up front). */
+export const OPERATION_NAME_MAX = 256;
+
+function fittedOperationName(name: string | null | undefined): string | null {
+  if (name === null || name === undefined) return null;
+  if (name.length <= OPERATION_NAME_MAX) return name;
+  return `${name.slice(0, OPERATION_NAME_MAX - 40)}… (${name.length} characters)`;
 }
 
 const sortedUnique = (values: Iterable<string | null>): string[] =>
@@ -41,16 +60,25 @@ export function accessLogColumns(entry: AccessLogEntry): Omit<HashedAccessLogFie
     organisation: entry.principal.organisation,
     principalKind: entry.principal.kind,
     purpose: entry.purpose ?? null,
-    operationName: entry.operationName ?? null,
+    operationName: fittedOperationName(entry.operationName),
     documentHash: sha256Hex(entry.document),
     requestId: entry.requestId,
     usccs: sortedUnique(summary.usccs),
     resources: sortedUnique([
       ...summary.resources.map((r) => r.resource),
       ...summary.denials.map((d) => d.resource),
+      entry.concerns?.resource ?? null,
     ]),
-    owners: sortedUnique([...summary.resources.map((r) => r.owner), ...summary.denials.map((d) => d.owner)]),
-    decisions: { resources: summary.resources, denials: summary.denials },
+    owners: sortedUnique([
+      ...summary.resources.map((r) => r.owner),
+      ...summary.denials.map((d) => d.owner),
+      entry.concerns?.owner ?? null,
+    ]),
+    decisions: {
+      resources: summary.resources,
+      denials: summary.denials,
+      ...(entry.write ? { write: entry.write } : {}),
+    },
   };
 }
 
@@ -90,5 +118,42 @@ export async function appendAccessLog(
       hash,
     });
     return { ...fields, hash };
+  });
+}
+
+/** Who made a governance write, and in which request (`cli` for the command line). */
+export interface GovernanceActor {
+  readonly principal: Pick<Principal, 'id' | 'organisation' | 'kind'>;
+  readonly requestId: string;
+}
+
+export interface GovernanceRecord extends GovernanceWrite {
+  /** Catalog resource the write concerns, if any (agreements). */
+  readonly resource?: string | null;
+  /** Department owning that resource: what the owner searches the log by. */
+  readonly owner?: string | null;
+}
+
+/**
+ * Appends the record of one governance write. Call it with the EntityManager of
+ * the write's own transaction, so the write and its evidence commit together or
+ * not at all: if the record cannot be written, the write is rolled back.
+ */
+export async function appendGovernanceWrite(
+  em: SqlEntityManager,
+  actor: GovernanceActor,
+  record: GovernanceRecord,
+): Promise<AppendedAccessLog> {
+  const { resource, owner, ...write } = record;
+  return appendAccessLog(em, {
+    principal: actor.principal,
+    purpose: null,
+    operationName: write.action,
+    // There is no query text to hash for a write made outside GraphQL; the write itself is hashed.
+    document: canonicalJson(write),
+    requestId: actor.requestId,
+    summary: { usccs: [], resources: [], denials: [] },
+    write,
+    ...(resource || owner ? { concerns: { resource: resource ?? null, owner: owner ?? null } } : {}),
   });
 }

@@ -8,7 +8,28 @@ import { TextArrayType } from './text-array.type.js';
 export interface AccessDecisions {
   readonly resources: readonly ResourceRead[];
   readonly denials: readonly Denial[];
+  /** Set on records of governance writes (API keys, sharing agreements); absent on reads. */
+  readonly write?: GovernanceWrite;
 }
+
+/** What a governance write did: who acted is the record's principal, `reason` says why. */
+export interface GovernanceWrite {
+  readonly action: GovernanceAction;
+  /** Kind and id of the record written, e.g. `SharingAgreement` and its UUID. */
+  readonly targetType: 'ApiKey' | 'SharingAgreement';
+  readonly targetId: string;
+  readonly reason: string | null;
+  /** The facts of the write a later reader needs (status change, window, scopes...). */
+  readonly details: Readonly<Record<string, string | readonly string[] | null>>;
+}
+
+export type GovernanceAction =
+  | 'API_KEY_CREATED'
+  | 'API_KEY_REVOKED'
+  | 'AGREEMENT_APPLIED'
+  | 'AGREEMENT_APPROVED'
+  | 'AGREEMENT_REJECTED'
+  | 'AGREEMENT_REVOKED';
 
 /**
  * One record per operation that read conditional, not-shared or masked data or was

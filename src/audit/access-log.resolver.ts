@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { PrincipalKind, type Principal } from '../auth/principal.js';
 import { ErrorCode, HubError } from '../common/errors.js';
+import { checkDateTime, checkOrganisation, checkText } from '../common/input.js';
 import type { HubContext } from '../server/context.js';
 import { PageArgs, pageSize, type Connection } from '../server/pagination.js';
 import { AccessLogEntity } from './access-log.entity.js';
@@ -32,10 +33,13 @@ export function accessLogScope(principal: Principal): FilterQuery<AccessLogEntit
 export function accessLogWhere(filter: AccessLogFilter | undefined): FilterQuery<AccessLogEntity>[] {
   const where: FilterQuery<AccessLogEntity>[] = [];
   if (filter?.uscc) where.push({ usccs: { $contains: [filter.uscc] } });
-  if (filter?.resource) where.push({ resources: { $contains: [filter.resource] } });
-  if (filter?.organisation) where.push({ organisation: filter.organisation });
-  if (filter?.from) where.push({ occurredAt: { $gte: filter.from } });
-  if (filter?.to) where.push({ occurredAt: { $lt: filter.to } });
+  // Checked like every input before it reaches SQL; a value outside a column's rules can match nothing anyway.
+  if (filter?.resource)
+    where.push({ resources: { $contains: [checkText('filter.resource', filter.resource, { max: 100 })] } });
+  if (filter?.organisation)
+    where.push({ organisation: checkOrganisation('filter.organisation', filter.organisation) });
+  if (filter?.from) where.push({ occurredAt: { $gte: checkDateTime('filter.from', filter.from) } });
+  if (filter?.to) where.push({ occurredAt: { $lt: checkDateTime('filter.to', filter.to) } });
   return where;
 }
 
@@ -62,6 +66,20 @@ export function toAccessLogRecord(entity: AccessLogEntity): AccessLogRecord {
       fields: Object.entries(read.fields).map(([field, count]) => ({ field, count })),
     })),
     denials: entity.decisions.denials.map((denial) => ({ ...denial })),
+    write: entity.decisions.write
+      ? {
+          action: entity.decisions.write.action,
+          targetType: entity.decisions.write.targetType,
+          targetId: entity.decisions.write.targetId,
+          reason: entity.decisions.write.reason,
+          details: Object.entries(entity.decisions.write.details)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([name, value]) => ({
+              name,
+              values: value === null ? [] : typeof value === 'string' ? [value] : [...value],
+            })),
+        }
+      : null,
     previousHash: entity.previousHash,
     hash: entity.hash,
   };

@@ -53,6 +53,39 @@ export class AccessLogDenial {
   count!: number;
 }
 
+@ObjectType('AccessLogWriteDetail', { description: 'One fact of a governance write, e.g. validTo.' })
+export class AccessLogWriteDetail {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [String], { description: 'The value; several for lists (purposes, scopes), none for null.' })
+  values!: string[];
+}
+
+@ObjectType('AccessLogWrite', {
+  description:
+    'A governance write (API key, sharing agreement): the record’s principal acted; this is what and why.',
+})
+export class AccessLogWrite {
+  @Field(() => String, {
+    description:
+      'API_KEY_CREATED, API_KEY_REVOKED, AGREEMENT_APPLIED, AGREEMENT_APPROVED, AGREEMENT_REJECTED or AGREEMENT_REVOKED.',
+  })
+  action!: string;
+
+  @Field(() => String, { description: 'ApiKey or SharingAgreement.' })
+  targetType!: string;
+
+  @Field(() => ID)
+  targetId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The reason given, where the action takes one.' })
+  reason!: string | null;
+
+  @Field(() => [AccessLogWriteDetail])
+  details!: AccessLogWriteDetail[];
+}
+
 @ObjectType('AccessLogRecord', {
   description:
     'What one operation read of conditional, not-shared or personal data, and what it was refused. ' +
@@ -101,6 +134,12 @@ export class AccessLogRecord {
   @Field(() => [AccessLogDenial])
   denials!: AccessLogDenial[];
 
+  @Field(() => AccessLogWrite, {
+    nullable: true,
+    description: 'Set when the record is of a governance write.',
+  })
+  write!: AccessLogWrite | null;
+
   @Field(() => String, { description: 'Hash of the record before this one; 64 zeros for the first.' })
   previousHash!: string;
 
@@ -139,4 +178,6 @@ export const ACCESS_LOG_TYPES = [
   'AccessLogDenial',
   'AccessLogConnection',
   'AccessLogEdge',
+  'AccessLogWrite',
+  'AccessLogWriteDetail',
 ] as const;

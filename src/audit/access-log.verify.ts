@@ -79,6 +79,8 @@ export function checkRecord(record: AccessLogEntity, expectedPrevious: string): 
 export async function verifyChain(
   em: SqlEntityManager,
   anchors: readonly ChainAnchor[] = [],
+  /** Called with each record once it is found intact, in chain order (e.g. to list governance writes). */
+  visit?: (record: AccessLogEntity) => void,
 ): Promise<ChainVerification> {
   checkAnchors(anchors);
   const pending = new Map(anchors.map((a) => [a.id, a.hash]));
@@ -107,6 +109,7 @@ export async function verifyChain(
         };
       }
       pending.delete(id);
+      visit?.(record);
       previous = record.hash;
       head = { id, hash: record.hash };
       count++;
@@ -125,5 +128,20 @@ function missingAnchor(pending: ReadonlyMap<string, string>, count: number): Cha
     count,
     firstBadId: id,
     problem: `record ${id} was anchored with hash ${pending.get(id)} but is no longer in the log: the log was truncated or the record removed`,
+  };
+}
+
+/** Governance writes among verified records, counted by action; pass `visit` to verifyChain. */
+export function governanceWriteCounter(): {
+  readonly visit: (record: AccessLogEntity) => void;
+  readonly counts: Map<string, number>;
+} {
+  const counts = new Map<string, number>();
+  return {
+    counts,
+    visit: (record) => {
+      const action = record.decisions.write?.action;
+      if (action) counts.set(action, (counts.get(action) ?? 0) + 1);
+    },
   };
 }

@@ -18,12 +18,20 @@ export {
   type Denial,
   type ResourceRead,
 } from './access-recorder.js';
-export { AccessLogEntity, type AccessDecisions } from './access-log.entity.js';
+export {
+  AccessLogEntity,
+  type AccessDecisions,
+  type GovernanceAction,
+  type GovernanceWrite,
+} from './access-log.entity.js';
 export {
   ACCESS_LOG_LOCK_KEY,
   accessLogColumns,
   appendAccessLog,
+  appendGovernanceWrite,
   type AccessLogEntry,
+  type GovernanceActor,
+  type GovernanceRecord,
   type AppendedAccessLog,
 } from './access-log.append.js';
 export {
@@ -37,6 +45,7 @@ export {
 export {
   checkAnchors,
   formatAnchor,
+  governanceWriteCounter,
   parseAnchor,
   verifyChain,
   type ChainAnchor,

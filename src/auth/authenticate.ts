@@ -10,12 +10,13 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import type { HubConfig } from '../config/config.js';
-import { ErrorCode, HubError } from '../common/errors.js';
+import { BadInputError, ErrorCode, HubError, type ErrorDetails } from '../common/errors.js';
+import { checkList, checkOrganisation, checkSubject, checkToken } from '../common/input.js';
 import { PrincipalKind, isDepartment, type Principal } from './principal.js';
 
 export class UnauthenticatedError extends HubError {
-  constructor(message: string) {
-    super(ErrorCode.UNAUTHENTICATED, message);
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(ErrorCode.UNAUTHENTICATED, message, details);
   }
 }
 
@@ -33,23 +34,60 @@ const ASYMMETRIC = ['RS256', 'ES256'];
 const isKind = (value: unknown): value is PrincipalKind =>
   typeof value === 'string' && (Object.values(PrincipalKind) as string[]).includes(value);
 
+const SCOPE = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,63}$/;
+
+/**
+ * A claim checked by the same rules as the API input it becomes (subject,
+ * organisation code, scope tokens), so whatever authentication admits fits every
+ * column it is written to; a bad claim is 401 naming the claim, never a 500 later.
+ */
+function claim<T>(name: string, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (!(err instanceof BadInputError)) throw err;
+    throw new UnauthenticatedError(`token claim ${err.message}`, {
+      claim: name,
+      rule: err.details.rule ?? null,
+    });
+  }
+}
+
 /** Turns verified claims into a principal, refusing claims that do not describe one. */
 export function principalFromClaims(payload: JWTPayload, via: Principal['via']): Principal {
-  const { sub, org, kind } = payload as JWTPayload & { org?: unknown; kind?: unknown };
-  if (typeof sub !== 'string' || sub === '') throw new UnauthenticatedError('token has no subject (sub)');
-  if (typeof org !== 'string' || org === '')
-    throw new UnauthenticatedError('token has no organisation (org)');
+  const raw = payload as JWTPayload & { org?: unknown; kind?: unknown };
+  if (typeof raw.sub !== 'string' || raw.sub === '')
+    throw new UnauthenticatedError('token has no subject (sub)', { claim: 'sub', rule: 'required' });
+  if (typeof raw.org !== 'string' || raw.org === '')
+    throw new UnauthenticatedError('token has no organisation (org)', { claim: 'org', rule: 'required' });
+  const sub = claim('sub', () => checkSubject('sub', raw.sub));
+  const org = claim('org', () => checkOrganisation('org', raw.org));
+  const kind = raw.kind;
   if (!isKind(kind))
-    throw new UnauthenticatedError(`token kind must be one of ${Object.values(PrincipalKind).join(', ')}`);
+    throw new UnauthenticatedError(`token kind must be one of ${Object.values(PrincipalKind).join(', ')}`, {
+      claim: 'kind',
+      rule: 'enum',
+    });
   if (kind === PrincipalKind.DEPARTMENT && !isDepartment(org)) {
-    throw new UnauthenticatedError('a DEPARTMENT token must name a department code as its organisation');
+    throw new UnauthenticatedError('a DEPARTMENT token must name a department code as its organisation', {
+      claim: 'org',
+      rule: 'format',
+    });
   }
   const scope = (payload as { scope?: unknown }).scope;
+  const scopes = claim('scope', () =>
+    checkList(
+      'scope',
+      typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [],
+      32,
+      (argument, value) => checkToken(argument, value, 64, SCOPE, 'space-separated scope tokens'),
+    ),
+  );
   return {
     id: sub,
     organisation: org,
     kind,
-    scopes: typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [],
+    scopes,
     department: kind === PrincipalKind.DEPARTMENT && isDepartment(org) ? org : undefined,
     via,
   };

@@ -1,13 +1,14 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ErrorCode } from './errors.js';
+import { quote } from './input.js';
 import { checkUscc } from './uscc.js';
 
 function parseUscc(value: unknown): string {
   const result = checkUscc(value);
   if (!result.valid) {
-    throw new GraphQLError(`Invalid USCC ${JSON.stringify(value)}: ${result.message}`, {
-      extensions: { code: ErrorCode.BAD_USER_INPUT, reason: result.failure },
+    throw new GraphQLError(`Invalid USCC ${quote(value)}: ${result.message}`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, rule: 'uscc', reason: result.failure },
     });
   }
   return result.code;
@@ -23,7 +24,7 @@ export const UsccScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
       throw new GraphQLError('Invalid USCC: a USCC must be a string of 18 characters', {
-        extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'NOT_A_STRING' },
+        extensions: { code: ErrorCode.BAD_USER_INPUT, rule: 'uscc', reason: 'NOT_A_STRING' },
       });
     }
     return parseUscc(ast.value);

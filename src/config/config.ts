@@ -29,6 +29,7 @@ export interface HubConfig {
   readonly authzMode: AuthzMode;
   readonly metricsToken: string | undefined;
   readonly trustedDocuments: TrustedDocumentsMode;
+  readonly idempotencyWindowSeconds: number;
 }
 
 export type TrustedDocumentsMode = 'off' | 'allow' | 'required';
@@ -177,6 +178,15 @@ export const SETTINGS = [
     secret: false,
     parse: int(1, 10_000),
   } satisfies Setting<'maxPageSize'>,
+  {
+    env: 'IDEMPOTENCY_WINDOW_SECONDS',
+    key: 'idempotencyWindowSeconds',
+    description:
+      'How long a mutation sent with an Idempotency-Key keeps its result: a retry with the same key within this time gets the first result back.',
+    default: '86400',
+    secret: false,
+    parse: int(60, 30 * 86400),
+  } satisfies Setting<'idempotencyWindowSeconds'>,
   {
     env: 'DB_POOL_MAX',
     key: 'dbPoolMax',

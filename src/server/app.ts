@@ -27,6 +27,8 @@ import { createFormatError } from './format-error.js';
 import { registerHealthRoutes, type Readiness } from './health.js';
 import { outagePlugin } from './outage.plugin.js';
 import { drainPlugin } from './shutdown.js';
+import { idempotencyPlugin } from './idempotency/index.js';
+import { operationNamePlugin } from './operation-name.plugin.js';
 import { buildHubSchema } from './schema.js';
 import { exampleOperations } from './example-operations.js';
 import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
@@ -123,8 +125,10 @@ export async function buildApp({
       // Answers depend on who asks, so no response may carry HTTP cache hints;
       // the plugin would also instrument every field resolution.
       ApolloServerPluginCacheControlDisabled(),
+      operationNamePlugin,
       // Before anything is decided: a purpose argument must be in place for grants, rules and the log.
       purposeArgumentPlugin,
+      idempotencyPlugin({ orm, log, windowSeconds: config.idempotencyWindowSeconds }),
       ...(benchmarkWithoutAuthorization
         ? []
         : [

@@ -5,8 +5,10 @@ import { UnauthenticatedError, type Authenticator } from '../auth/authenticate.j
 import type { CatalogFieldEntry } from '../auth/catalog.js';
 import type { Principal } from '../auth/principal.js';
 import { PURPOSE_HEADER, Purpose, isPurpose } from '../auth/purpose.js';
+import type { GovernanceActor } from '../audit/access-log.append.js';
 import { AccessRecorder } from '../audit/access-recorder.js';
 import { ErrorCode } from '../common/errors.js';
+import { quote } from '../common/input.js';
 import type { PageLimits } from './pagination.js';
 
 /**
@@ -63,6 +65,12 @@ class RequestContext implements HubContext {
   }
 }
 
+/** The caller of this request as the author of a governance write on the access log. */
+export const actorOf = (ctx: HubContext): GovernanceActor => ({
+  principal: ctx.principal,
+  requestId: ctx.requestId,
+});
+
 export interface ContextDeps {
   readonly em: SqlEntityManager;
   readonly limits: PageLimits;
@@ -85,7 +93,7 @@ export function parsePurpose(headers: RequestHeaders): Purpose | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (!isPurpose(raw)) {
     throw new GraphQLError(
-      `X-Purpose '${raw}' is not a purpose of use; use one of ${Object.values(Purpose).join(', ')}`,
+      `X-Purpose ${quote(raw)} is not a purpose of use; use one of ${Object.values(Purpose).join(', ')}`,
       {
         extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'X-Purpose', http: { status: 400 } },
       },
@@ -111,6 +119,7 @@ export async function createContext(
     if (!(err instanceof UnauthenticatedError)) throw err;
     throw new GraphQLError(err.message, {
       extensions: {
+        ...err.details,
         code: ErrorCode.UNAUTHENTICATED,
         http: {
           status: 401,

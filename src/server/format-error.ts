@@ -29,6 +29,15 @@ function describeValidation(err: ArgumentValidationError): string {
   return parts.length > 0 ? `Invalid argument: ${parts.join('; ')}` : err.message;
 }
 
+/** Longest message a client gets; graphql-js quotes a whole rejected variable value in its messages. */
+export const MESSAGE_MAX = 1000;
+
+/** Keeps the start (which variable) and the end (which rule), dropping the quoted value between. */
+export function boundedMessage(message: string): string {
+  if (message.length <= MESSAGE_MAX) return message;
+  return `${message.slice(0, 300)} …(${message.length - 800} characters cut)… ${message.slice(-500)}`;
+}
+
 /**
  * The one place that decides what a client sees of an error: coded errors pass
  * with their message; anything else becomes INTERNAL_SERVER_ERROR with no stack,
@@ -37,9 +46,17 @@ function describeValidation(err: ArgumentValidationError): string {
 export function createFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = rootCause(error);
-    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    const base = {
+      message: boundedMessage(formatted.message),
+      locations: formatted.locations,
+      path: formatted.path,
+    };
     if (cause instanceof HubError) {
-      return { ...base, message: cause.message, extensions: { code: cause.code, ...cause.details } };
+      return {
+        ...base,
+        message: boundedMessage(cause.message),
+        extensions: { code: cause.code, ...cause.details },
+      };
     }
     if (cause instanceof ArgumentValidationError) {
       return { ...base, message: describeValidation(cause), extensions: { code: ErrorCode.BAD_USER_INPUT } };

@@ -4,6 +4,7 @@ import { auditComponent } from '../audit/index.js';
 import { accessComponent } from '../auth/access.component.js';
 import type { PlatformComponent } from './hub-module.js';
 import { trustedDocumentsComponent } from './trusted-documents/index.js';
+import { idempotencyComponent } from './idempotency/index.js';
 
 /** The hub's own machinery, beside the department modules. */
 export const PLATFORM: readonly PlatformComponent[] = [
@@ -12,4 +13,5 @@ export const PLATFORM: readonly PlatformComponent[] = [
   auditComponent,
   accessComponent,
   trustedDocumentsComponent,
+  idempotencyComponent,
 ];

@@ -12,7 +12,9 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
   ] as unknown as NonEmptyArray<() => unknown>;
   return buildSchema({
     resolvers,
-    validate: { forbidUnknownValues: false },
+    // Arguments are checked by the hub's own layer (src/common/input.ts), which every
+    // service calls; class-validator is not used, so type-graphql does not run it.
+    validate: false,
     emitSchemaFile: false,
   });
 }

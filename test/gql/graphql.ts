@@ -99,6 +99,8 @@ export type AccessLogRecord = {
   resourcesRead: Array<AccessLogResourceRead>;
   /** Enterprises the operation touched. */
   usccs: Array<Scalars['USCC']['output']>;
+  /** Set when the record is of a governance write. */
+  write?: Maybe<AccessLogWrite>;
 };
 
 /** A catalog resource an operation read. */
@@ -114,6 +116,27 @@ export type AccessLogResourceRead = {
   /** Catalog resource code. */
   resource: Scalars['String']['output'];
   sharing: SharingClass;
+};
+
+/** A governance write (API key, sharing agreement): the record’s principal acted; this is what and why. */
+export type AccessLogWrite = {
+  __typename?: 'AccessLogWrite';
+  /** API_KEY_CREATED, API_KEY_REVOKED, AGREEMENT_APPLIED, AGREEMENT_APPROVED, AGREEMENT_REJECTED or AGREEMENT_REVOKED. */
+  action: Scalars['String']['output'];
+  details: Array<AccessLogWriteDetail>;
+  /** The reason given, where the action takes one. */
+  reason?: Maybe<Scalars['String']['output']>;
+  targetId: Scalars['ID']['output'];
+  /** ApiKey or SharingAgreement. */
+  targetType: Scalars['String']['output'];
+};
+
+/** One fact of a governance write, e.g. validTo. */
+export type AccessLogWriteDetail = {
+  __typename?: 'AccessLogWriteDetail';
+  name: Scalars['String']['output'];
+  /** The value; several for lists (purposes, scopes), none for null. */
+  values: Array<Scalars['String']['output']>;
 };
 
 export type AdministrativeLicence = SourceRecord & {
@@ -835,19 +858,19 @@ export type MedicalInstitutionType =
 export type Mutation = {
   __typename?: 'Mutation';
   /** Applies, for the caller’s organisation, to read a conditionally shared resource (有条件共享). */
-  applyForSharing: SharingAgreement;
+  applyForSharing?: Maybe<SharingAgreement>;
   /** The owning department approves a pending application for the window [validFrom, validTo). */
-  approveSharingAgreement: SharingAgreement;
+  approveSharingAgreement?: Maybe<SharingAgreement>;
   /** Creates an API key (ADMIN only); the key is in this response only. */
-  createApiKey: CreatedApiKey;
+  createApiKey?: Maybe<CreatedApiKey>;
   /** Registers a client’s operations as trusted documents (ADMIN only), tied to its organisation and optionally one API key. Registering a document again for the same organisation returns it unchanged. */
   registerTrustedDocuments: Array<TrustedDocument>;
   /** The owning department refuses a pending application; a reason is required. */
-  rejectSharingAgreement: SharingAgreement;
+  rejectSharingAgreement?: Maybe<SharingAgreement>;
   /** Revokes an API key (ADMIN only); it is refused from the next request on. */
-  revokeApiKey: ApiKey;
+  revokeApiKey?: Maybe<ApiKey>;
   /** The owning department or the hub operator withdraws an approved agreement; reads stop from the next request. */
-  revokeSharingAgreement: SharingAgreement;
+  revokeSharingAgreement?: Maybe<SharingAgreement>;
 };
 
 

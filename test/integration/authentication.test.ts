@@ -296,7 +296,7 @@ describe('API keys', () => {
     for (const principal of [PRINCIPALS.bank, PRINCIPALS.marketRegulation, PRINCIPALS.auditor]) {
       const create = await hub.as({ principal })<CreatedKey>(CREATE, { input: bankKeyInput });
       expect(codes(create)).toEqual(['FORBIDDEN']);
-      expect(create.body.data).toBeNull();
+      expect(create.body.data).toEqual({ createApiKey: null });
       const list = await hub.as({ principal })(LIST);
       expect(codes(list)).toEqual(['FORBIDDEN']);
       const revoke = await hub.as({ principal })(REVOKE, { id: created.apiKey.id });
@@ -310,12 +310,12 @@ describe('API keys', () => {
     const dept = await asAdmin()(CREATE, { input: { ...bankKeyInput, kind: 'DEPARTMENT' } });
     expect(codes(dept)).toEqual(['BAD_USER_INPUT']);
     expect(dept.body.errors![0]!.message).toBe(
-      "organisation of a DEPARTMENT key must be a Department code, got 'BANK_XM_001'",
+      'organisation of a DEPARTMENT key must be a Department code, got "BANK_XM_001"',
     );
-    expect(dept.body.errors![0]!.extensions?.field).toBe('organisation');
+    expect(dept.body.errors![0]!.extensions?.argument).toBe('organisation');
     const scopes = await asAdmin()(CREATE, { input: { ...bankKeyInput, scopes: ['credit read'] } });
     expect(codes(scopes)).toEqual(['BAD_USER_INPUT']);
-    expect(scopes.body.errors![0]!.extensions?.field).toBe('scopes');
+    expect(scopes.body.errors![0]!.extensions?.argument).toBe('scopes');
     const long = await asAdmin()(CREATE, { input: { ...bankKeyInput, organisation: 'X'.repeat(65) } });
     expect(long.body.errors![0]!.message).toBe('organisation must be at most 64 characters, got 65');
   });
@@ -364,6 +364,6 @@ describe('API keys', () => {
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
     const malformed = await asAdmin()(REVOKE, { id: '42' });
     expect(codes(malformed)).toEqual(['BAD_USER_INPUT']);
-    expect(malformed.body.errors![0]!.message).toBe("id must be a UUID, got '42'");
+    expect(malformed.body.errors![0]!.message).toBe('id must be a UUID, got "42"');
   });
 });

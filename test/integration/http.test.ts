@@ -67,7 +67,7 @@ describe('GraphQL over HTTP', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'X-Purpose' });
-    expect(res.body.errors?.[0]?.message).toContain("X-Purpose 'CURIOSITY' is not a purpose of use");
+    expect(res.body.errors?.[0]?.message).toContain('X-Purpose "CURIOSITY" is not a purpose of use');
   });
 
   it('returns 400 for a document that does not validate', async () => {

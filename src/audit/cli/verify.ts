@@ -6,6 +6,7 @@ import { createOrm, describeDatabase, type HubOrm } from '../../db/orm.js';
 import {
   checkAnchors,
   formatAnchor,
+  governanceWriteCounter,
   parseAnchor,
   verifyChain,
   type ChainAnchor,
@@ -30,11 +31,18 @@ try {
   const config = loadConfig();
   orm = await createOrm(config, { unboundedStatements: true });
   await migrate(orm);
-  const result = await verifyChain(orm.em.fork(), anchors);
+  const writes = governanceWriteCounter();
+  const result = await verifyChain(orm.em.fork(), anchors, writes.visit);
   if (result.ok) {
     const anchored = anchors.length > 0 ? `, ${anchors.length} anchor(s) present and unchanged` : '';
     process.stdout.write(
       `${describeDatabase(config)}: access log intact: ${result.count} records${anchored}\n`,
+    );
+    // Governance writes (API keys, sharing agreements) are records of the same chain, verified above.
+    const listed = [...writes.counts].sort(([a], [b]) => a.localeCompare(b));
+    const total = listed.reduce((n, [, c]) => n + c, 0);
+    process.stdout.write(
+      `governance writes: ${total}${listed.length ? ` (${listed.map(([a, c]) => `${a} ${c}`).join(', ')})` : ''}\n`,
     );
     // The last record checked, kept outside the database, lets a later run detect deleted or rehashed records.
     if (result.head) process.stdout.write(`anchor: ${formatAnchor(result.head)}\n`);

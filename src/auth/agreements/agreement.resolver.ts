@@ -27,6 +27,8 @@ class SharingAgreementArgs extends PageArgs {
 }
 
 /** Each operation checks who may call it in the service; nothing here reads department data. */
+// Mutation results are nullable so that in a document of several mutations a failed
+// one is null beside its error and the others' results are still returned.
 @Resolver(() => SharingAgreement)
 export class SharingAgreementResolver {
   @Query(() => SharingAgreementConnection, {
@@ -55,6 +57,7 @@ export class SharingAgreementResolver {
   }
 
   @Mutation(() => SharingAgreement, {
+    nullable: true,
     description:
       'Applies, for the caller’s organisation, to read a conditionally shared resource (有条件共享).',
   })
@@ -62,10 +65,11 @@ export class SharingAgreementResolver {
     @Arg('input', () => ApplyForSharingInput) input: ApplyForSharingInput,
     @Ctx() ctx: HubContext,
   ): Promise<SharingAgreement> {
-    return toSharingAgreement(await apply(ctx.em, ctx.principal, input));
+    return toSharingAgreement(await apply(ctx.em, ctx.principal, input, ctx.requestId));
   }
 
   @Mutation(() => SharingAgreement, {
+    nullable: true,
     description: 'The owning department approves a pending application for the window [validFrom, validTo).',
   })
   async approveSharingAgreement(
@@ -74,10 +78,13 @@ export class SharingAgreementResolver {
     @Arg('validTo', () => Date) validTo: Date,
     @Ctx() ctx: HubContext,
   ): Promise<SharingAgreement> {
-    return toSharingAgreement(await approve(ctx.em, ctx.principal, id, { validFrom, validTo }));
+    return toSharingAgreement(
+      await approve(ctx.em, ctx.principal, id, { validFrom, validTo }, ctx.requestId),
+    );
   }
 
   @Mutation(() => SharingAgreement, {
+    nullable: true,
     description: 'The owning department refuses a pending application; a reason is required.',
   })
   async rejectSharingAgreement(
@@ -86,10 +93,11 @@ export class SharingAgreementResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: HubContext,
   ): Promise<SharingAgreement> {
-    return toSharingAgreement(await reject(ctx.em, ctx.principal, id, { reason }));
+    return toSharingAgreement(await reject(ctx.em, ctx.principal, id, { reason }, ctx.requestId));
   }
 
   @Mutation(() => SharingAgreement, {
+    nullable: true,
     description:
       'The owning department or the hub operator withdraws an approved agreement; reads stop from the next request.',
   })
@@ -98,6 +106,6 @@ export class SharingAgreementResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: HubContext,
   ): Promise<SharingAgreement> {
-    return toSharingAgreement(await revoke(ctx.em, ctx.principal, id, { reason }));
+    return toSharingAgreement(await revoke(ctx.em, ctx.principal, id, { reason }, ctx.requestId));
   }
 }

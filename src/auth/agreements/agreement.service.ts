@@ -1,6 +1,9 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { appendGovernanceWrite, type GovernanceActor } from '../../audit/access-log.append.js';
+import type { GovernanceAction } from '../../audit/access-log.entity.js';
 import { ErrorCode } from '../../common/errors.js';
+import { checkDateTime, checkText, checkUuid, quote, type InputRule } from '../../common/input.js';
 import { isOwner } from '../access-control.js';
 import { SharingClass, type CatalogResource } from '../catalog.js';
 import { hubCatalogResources } from '../hub-catalog.js';
@@ -44,8 +47,6 @@ export interface AgreementList {
   readonly totalCount: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 let resourcesByCode: ReadonlyMap<string, CatalogResource> | undefined;
 
 /** The catalog entry of a resource code; built on first use because the catalog is assembled from the modules. */
@@ -72,14 +73,21 @@ export function effectiveStatus(
   return agreement.status;
 }
 
-const badInput = (argument: string, message: string): AgreementError =>
-  new AgreementError(ErrorCode.BAD_USER_INPUT, message, { argument });
+const badInput = (
+  argument: string,
+  message: string,
+  rule: InputRule | 'catalog' = 'catalog',
+): AgreementError => new AgreementError(ErrorCode.BAD_USER_INPUT, message, { argument, rule });
 
 /** Only conditionally shared resources are governed by agreements; anything else is the caller's mistake. */
-function conditionalResource(code: string): CatalogResource {
+function conditionalResource(value: string): CatalogResource {
+  const code = checkText('resource', value, { max: 100 });
   const resource = catalogResource(code);
   if (!resource) {
-    throw badInput('resource', `resource '${code}' is not in the data catalog; use a catalog resource code`);
+    throw badInput(
+      'resource',
+      `resource ${quote(code)} is not in the data catalog; use a catalog resource code`,
+    );
   }
   if (resource.sharing === SharingClass.UNCONDITIONAL) {
     throw badInput(
@@ -97,45 +105,35 @@ function conditionalResource(code: string): CatalogResource {
 }
 
 function checkPurposes(purposes: readonly Purpose[]): Purpose[] {
-  if (purposes.length === 0) throw badInput('purposes', 'purposes must list at least one purpose of use');
+  if (purposes.length === 0)
+    throw badInput('purposes', 'purposes must list at least one purpose of use', 'required');
   const unknown = purposes.filter((p) => !isPurpose(p));
   if (unknown.length > 0)
-    throw badInput('purposes', `purposes contains unknown purposes: ${unknown.join(', ')}`);
+    throw badInput(
+      'purposes',
+      `purposes contains unknown purposes: ${unknown.map((p) => quote(p)).join(', ')}`,
+      'enum',
+    );
   const duplicates = purposes.filter((p, i) => purposes.indexOf(p) !== i);
   if (duplicates.length > 0) {
     throw badInput(
       'purposes',
       `purposes must not repeat a purpose; repeated: ${[...new Set(duplicates)].join(', ')}`,
+      'format',
     );
   }
   return [...purposes];
 }
 
-/** A reason a person can read later: required, trimmed, 10–2000 characters. */
+/** A reason a person can read later: required, free text, 10–2000 characters (code points) after trimming. */
 function checkReason(argument: string, reason: string | null | undefined, why: string): string {
-  const text = reason?.trim() ?? '';
-  if (text === '') throw badInput(argument, `${argument} is required: ${why}`);
-  if (text.length < REASON_MIN_LENGTH || text.length > REASON_MAX_LENGTH) {
-    throw badInput(
-      argument,
-      `${argument} must be ${REASON_MIN_LENGTH} to ${REASON_MAX_LENGTH} characters after trimming, got ${text.length}`,
-    );
-  }
-  return text;
+  if ((reason ?? '').trim() === '') throw badInput(argument, `${argument} is required: ${why}`, 'required');
+  return checkText(argument, reason, { min: REASON_MIN_LENGTH, max: REASON_MAX_LENGTH, multiline: true });
 }
 
-function checkDate(argument: string, value: Date): Date {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
-    throw badInput(argument, `${argument} must be a valid date-time`);
-  }
-  return value;
-}
-
+/** Ids are UUIDs; anything else is bad input (checked before any SQL), a UUID that names nothing NOT_FOUND. */
 async function lockAgreement(em: SqlEntityManager, id: string): Promise<SharingAgreementEntity> {
-  // Ids are UUIDs; anything else cannot name an agreement, and PostgreSQL would reject it as SQL.
-  const found = UUID.test(id)
-    ? await em.findOne(SharingAgreementEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
-    : null;
+  const found = await em.findOne(SharingAgreementEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!found) {
     throw new AgreementError(ErrorCode.NOT_FOUND, `No sharing agreement with id ${id}`, { argument: 'id' });
   }
@@ -169,11 +167,49 @@ function assertStatus(
   );
 }
 
-/** A consumer asks an owner for a conditionally shared resource, for stated purposes, with a justification. */
+/** Request id of writes made outside a request (seeds, scripts). */
+const DIRECT = 'direct';
+
+/** Serialises applications of one organisation for one resource, so a duplicate cannot slip in. */
+const applicationLock = (consumerOrg: string, resource: string): string =>
+  `auth_sharing_agreement.pending:${consumerOrg}:${resource}`;
+
+async function recordDecision(
+  tx: SqlEntityManager,
+  principal: Principal,
+  requestId: string,
+  agreement: SharingAgreementEntity,
+  action: GovernanceAction,
+  reason: string | null,
+  details: Record<string, string | readonly string[] | null> = {},
+): Promise<void> {
+  const actor: GovernanceActor = { principal, requestId };
+  await appendGovernanceWrite(tx, actor, {
+    action,
+    targetType: 'SharingAgreement',
+    targetId: agreement.id,
+    reason,
+    resource: agreement.resource,
+    owner: agreement.ownerDepartment,
+    details: {
+      consumerOrganisation: agreement.consumerOrg,
+      status: agreement.status,
+      purposes: agreement.purposes,
+      ...details,
+    },
+  });
+}
+
+/**
+ * A consumer asks an owner for a conditionally shared resource, for stated purposes,
+ * with a justification. An organisation has at most one pending application per
+ * resource: a second is CONFLICT naming the first.
+ */
 export async function apply(
   em: SqlEntityManager,
   principal: Principal,
   input: ApplyInput,
+  requestId: string = DIRECT,
 ): Promise<SharingAgreementEntity> {
   // Being admin or auditor grants no data, so neither may hold an agreement that would.
   if (principal.kind === PrincipalKind.ADMIN || principal.kind === PrincipalKind.AUDITOR) {
@@ -191,17 +227,39 @@ export async function apply(
   }
   const purposes = checkPurposes(input.purposes);
   const reason = checkReason('reason', input.reason, 'say why your organisation needs this resource');
-  const agreement = em.create(SharingAgreementEntity, {
-    consumerOrg: principal.organisation,
-    applicant: principalRef(principal),
-    resource: resource.code,
-    purposes,
-    reason,
-    status: SharingAgreementStatus.PENDING,
-    ownerDepartment: resource.owner,
+  return em.transactional(async (tx) => {
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [
+      applicationLock(principal.organisation, resource.code),
+    ]);
+    const pending = await tx.findOne(
+      SharingAgreementEntity,
+      {
+        consumerOrg: principal.organisation,
+        resource: resource.code,
+        status: SharingAgreementStatus.PENDING,
+      },
+      { fields: ['id'] },
+    );
+    if (pending) {
+      throw new AgreementError(
+        ErrorCode.CONFLICT,
+        `${principal.organisation} already has a pending application for ${resource.code} (${pending.id}); wait for its decision`,
+        { argument: 'resource', rule: 'unique', id: pending.id },
+      );
+    }
+    const agreement = tx.create(SharingAgreementEntity, {
+      consumerOrg: principal.organisation,
+      applicant: principalRef(principal),
+      resource: resource.code,
+      purposes,
+      reason,
+      status: SharingAgreementStatus.PENDING,
+      ownerDepartment: resource.owner,
+    });
+    await tx.flush();
+    await recordDecision(tx, principal, requestId, agreement, 'AGREEMENT_APPLIED', reason);
+    return agreement;
   });
-  await em.flush();
-  return agreement;
 }
 
 export async function approve(
@@ -209,19 +267,21 @@ export async function approve(
   principal: Principal,
   id: string,
   input: ApprovalInput,
+  requestId: string = DIRECT,
 ): Promise<SharingAgreementEntity> {
+  const agreementId = checkUuid('id', id);
+  const validFrom = checkDateTime('validFrom', input.validFrom);
+  const validTo = checkDateTime('validTo', input.validTo);
+  if (validTo.getTime() <= validFrom.getTime()) {
+    throw badInput('validTo', `validTo must be after validFrom (${validFrom.toISOString()})`, 'dateRange');
+  }
   return em.transactional(async (tx) => {
-    const agreement = await lockAgreement(tx, id);
+    const agreement = await lockAgreement(tx, agreementId);
     assertOwnerDecides(principal, agreement, 'approve');
     assertStatus(agreement, SharingAgreementStatus.PENDING, 'approved');
-    const validFrom = checkDate('validFrom', input.validFrom);
-    const validTo = checkDate('validTo', input.validTo);
-    if (validTo.getTime() <= validFrom.getTime()) {
-      throw badInput('validTo', `validTo must be after validFrom (${validFrom.toISOString()})`);
-    }
     const now = new Date();
     if (validTo.getTime() <= now.getTime()) {
-      throw badInput('validTo', `validTo must be in the future, got ${validTo.toISOString()}`);
+      throw badInput('validTo', `validTo must be in the future, got ${validTo.toISOString()}`, 'dateRange');
     }
     Object.assign(agreement, {
       status: SharingAgreementStatus.APPROVED,
@@ -229,6 +289,11 @@ export async function approve(
       validTo,
       decidedBy: principalRef(principal),
       decidedAt: now,
+    });
+    await tx.flush();
+    await recordDecision(tx, principal, requestId, agreement, 'AGREEMENT_APPROVED', null, {
+      validFrom: validFrom.toISOString(),
+      validTo: validTo.toISOString(),
     });
     return agreement;
   });
@@ -239,22 +304,22 @@ export async function reject(
   principal: Principal,
   id: string,
   input: ReasonInput,
+  requestId: string = DIRECT,
 ): Promise<SharingAgreementEntity> {
+  const agreementId = checkUuid('id', id);
+  const reason = checkReason('reason', input.reason, 'the sharing regulation requires reasons for refusals');
   return em.transactional(async (tx) => {
-    const agreement = await lockAgreement(tx, id);
+    const agreement = await lockAgreement(tx, agreementId);
     assertOwnerDecides(principal, agreement, 'reject');
     assertStatus(agreement, SharingAgreementStatus.PENDING, 'rejected');
-    const reason = checkReason(
-      'reason',
-      input.reason,
-      'the sharing regulation requires reasons for refusals',
-    );
     Object.assign(agreement, {
       status: SharingAgreementStatus.REJECTED,
       decidedBy: principalRef(principal),
       decidedAt: new Date(),
       decisionReason: reason,
     });
+    await tx.flush();
+    await recordDecision(tx, principal, requestId, agreement, 'AGREEMENT_REJECTED', reason);
     return agreement;
   });
 }
@@ -265,9 +330,12 @@ export async function revoke(
   principal: Principal,
   id: string,
   input: ReasonInput,
+  requestId: string = DIRECT,
 ): Promise<SharingAgreementEntity> {
+  const agreementId = checkUuid('id', id);
+  const reason = checkReason('reason', input.reason, 'a consumer losing access is told why');
   return em.transactional(async (tx) => {
-    const agreement = await lockAgreement(tx, id);
+    const agreement = await lockAgreement(tx, agreementId);
     if (!isOwner(principal, agreement.ownerDepartment) && principal.kind !== PrincipalKind.ADMIN) {
       throw new AgreementError(
         ErrorCode.FORBIDDEN,
@@ -275,13 +343,14 @@ export async function revoke(
       );
     }
     assertStatus(agreement, SharingAgreementStatus.APPROVED, 'revoked');
-    const reason = checkReason('reason', input.reason, 'a consumer losing access is told why');
     Object.assign(agreement, {
       status: SharingAgreementStatus.REVOKED,
       revokedBy: principalRef(principal),
       revokedAt: new Date(),
       revocationReason: reason,
     });
+    await tx.flush();
+    await recordDecision(tx, principal, requestId, agreement, 'AGREEMENT_REVOKED', reason);
     return agreement;
   });
 }
@@ -317,8 +386,8 @@ export async function list(
   const conditions: FilterQuery<SharingAgreementEntity>[] = [visibleTo(principal)];
   if (filter.status) conditions.push(statusWhere(filter.status, now));
   if (filter.resource) {
-    if (!catalogResource(filter.resource)) {
-      throw badInput('resource', `resource '${filter.resource}' is not in the data catalog`);
+    if (!catalogResource(checkText('resource', filter.resource, { max: 100 }))) {
+      throw badInput('resource', `resource ${quote(filter.resource)} is not in the data catalog`);
     }
     conditions.push({ resource: filter.resource });
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { HubContext } from '../../server/context.js';
+import { actorOf, type HubContext } from '../../server/context.js';
 import { PrincipalKind } from '../principal.js';
 import { AdminOnlyError } from './api-key.errors.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
@@ -25,7 +25,10 @@ export class ApiKeyResolver {
     return (await listApiKeys(ctx.em, { includeRevoked })).map(toApiKey);
   }
 
+  // Mutation results are nullable so that in a document of several mutations a failed
+  // one is null beside its error and the others' results are still returned.
   @Mutation(() => CreatedApiKey, {
+    nullable: true,
     description: 'Creates an API key (ADMIN only); the key is in this response only.',
   })
   async createApiKey(
@@ -33,15 +36,21 @@ export class ApiKeyResolver {
     @Ctx() ctx: HubContext,
   ): Promise<CreatedApiKey> {
     const admin = requireAdmin(ctx, 'createApiKey');
-    const { key, record } = await createApiKey(ctx.em, { ...input, principalId: input.subject }, admin);
+    const { key, record } = await createApiKey(
+      ctx.em,
+      { ...input, principalId: input.subject },
+      admin,
+      actorOf(ctx),
+    );
     return { key, apiKey: toApiKey(record) };
   }
 
   @Mutation(() => ApiKey, {
+    nullable: true,
     description: 'Revokes an API key (ADMIN only); it is refused from the next request on.',
   })
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<ApiKey> {
     const admin = requireAdmin(ctx, 'revokeApiKey');
-    return toApiKey(await revokeApiKey(ctx.em, id, admin));
+    return toApiKey(await revokeApiKey(ctx.em, id, admin, actorOf(ctx)));
   }
 }

@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { BadInputError, NotFoundError } from '../../common/errors.js';
+import { appendGovernanceWrite, type GovernanceActor } from '../../audit/access-log.append.js';
+import { NotFoundError } from '../../common/errors.js';
+import {
+  checkEnum,
+  checkList,
+  checkOrganisation,
+  checkSubject,
+  checkText,
+  checkToken,
+  checkUuid,
+  inputError,
+  quote,
+} from '../../common/input.js';
 import { PrincipalKind, isDepartment } from '../principal.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { ApiKeyConflictError } from './api-key.errors.js';
@@ -21,114 +33,118 @@ export interface ApiKeyFilter {
 
 const SCOPE = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,63}$/;
 const MAX_SCOPES = 32;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function requireText(field: string, value: string, max: number): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed === '') throw new BadInputError(`${field} must not be empty`, { field, rule: 'required' });
-  if (trimmed.length > max) {
-    throw new BadInputError(`${field} must be at most ${max} characters, got ${trimmed.length}`, {
-      field,
-      rule: 'maxLength',
-    });
-  }
-  return trimmed;
+/** Serialises creations so two concurrent requests cannot both take a free name. */
+const NAME_LOCK = 'auth_api_key.name';
+
+/** Who acts when a key is made outside a request (the `auth` CLI): the operator string, as admin. */
+const cliActor = (operator: string): GovernanceActor => ({
+  principal: { id: operator, organisation: 'HUB_CLI', kind: PrincipalKind.ADMIN },
+  requestId: 'cli',
+});
+
+function checkScopes(scopes: readonly unknown[] | null | undefined): string[] {
+  return checkList('scopes', scopes, MAX_SCOPES, (argument, value) =>
+    checkToken(argument, value, 64, SCOPE, 'a token of letters, digits and : . _ - (no spaces)'),
+  );
 }
 
-function checkKind(kind: string): PrincipalKind {
-  if (!(Object.values(PrincipalKind) as string[]).includes(kind)) {
-    throw new BadInputError(`kind must be one of ${Object.values(PrincipalKind).join(', ')}, got '${kind}'`, {
-      field: 'kind',
-      rule: 'enum',
-    });
-  }
-  return kind as PrincipalKind;
-}
-
-function checkScopes(scopes: readonly string[]): string[] {
-  const unique = [...new Set(scopes.map((s) => s.trim()))];
-  const bad = unique.find((s) => !SCOPE.test(s));
-  if (bad !== undefined) {
-    throw new BadInputError(
-      `scopes must be tokens of letters, digits and : . _ - (at most 64 characters, no spaces); '${bad}' is not`,
-      { field: 'scopes', rule: 'token' },
-    );
-  }
-  if (unique.length > MAX_SCOPES) {
-    throw new BadInputError(`scopes may list at most ${MAX_SCOPES} scopes, got ${unique.length}`, {
-      field: 'scopes',
-      rule: 'maxItems',
-    });
-  }
-  return unique;
-}
-
-/** Creates a key; the returned `key` is the only time the secret exists outside the caller's hands. */
+/**
+ * Creates a key; the returned `key` is the only time the secret exists outside
+ * the caller's hands. The key and its access-log record commit together.
+ */
 export async function createApiKey(
   em: SqlEntityManager,
   input: CreateApiKeyFields,
   createdBy: string,
+  actor: GovernanceActor = cliActor(createdBy),
 ): Promise<{ key: string; record: ApiKeyEntity }> {
-  const name = requireText('name', input.name, 100);
-  const principalId = requireText('subject', input.principalId, 128);
-  const organisation = requireText('organisation', input.organisation, 64);
-  const kind = checkKind(input.kind);
+  const name = checkText('name', input.name, { max: 100 });
+  const principalId = checkSubject('subject', input.principalId);
+  const organisation = checkOrganisation('organisation', input.organisation);
+  const kind = checkEnum('kind', input.kind, Object.values(PrincipalKind));
   if (kind === PrincipalKind.DEPARTMENT && !isDepartment(organisation)) {
-    throw new BadInputError(
-      `organisation of a DEPARTMENT key must be a Department code, got '${organisation}'`,
-      {
-        field: 'organisation',
-        rule: 'department',
-      },
+    throw inputError(
+      'organisation',
+      'format',
+      `organisation of a DEPARTMENT key must be a Department code, got ${quote(organisation)}`,
     );
   }
-  const scopes = checkScopes(input.scopes ?? []);
-  const generated = generateApiKey();
-  const record = em.create(ApiKeyEntity, {
-    id: randomUUID(),
-    prefix: generated.prefix,
-    secretHash: generated.secretHash,
-    name,
-    principalId,
-    organisation,
-    kind,
-    department: kind === PrincipalKind.DEPARTMENT && isDepartment(organisation) ? organisation : null,
-    scopes: scopes.join(' '),
-    createdAt: new Date(),
-    createdBy,
-    revokedAt: null,
-    revokedBy: null,
-    lastUsedAt: null,
+  const scopes = checkScopes(input.scopes);
+  return em.transactional(async (tx) => {
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [NAME_LOCK]);
+    const taken = await tx.findOne(ApiKeyEntity, { name, revokedAt: null }, { fields: ['id'] });
+    if (taken) {
+      throw new ApiKeyConflictError(
+        `an active API key is already named ${quote(name)}; names identify keys`,
+        {
+          argument: 'name',
+          rule: 'unique',
+          id: taken.id,
+        },
+      );
+    }
+    const generated = generateApiKey();
+    const record = tx.create(ApiKeyEntity, {
+      id: randomUUID(),
+      prefix: generated.prefix,
+      secretHash: generated.secretHash,
+      name,
+      principalId,
+      organisation,
+      kind,
+      department: kind === PrincipalKind.DEPARTMENT && isDepartment(organisation) ? organisation : null,
+      scopes: scopes.join(' '),
+      createdAt: new Date(),
+      createdBy,
+      revokedAt: null,
+      revokedBy: null,
+      lastUsedAt: null,
+    });
+    await tx.flush();
+    await appendGovernanceWrite(tx, actor, {
+      action: 'API_KEY_CREATED',
+      targetType: 'ApiKey',
+      targetId: record.id,
+      reason: null,
+      details: { name, prefix: record.prefix, subject: principalId, organisation, kind, scopes },
+    });
+    return { key: generated.key, record };
   });
-  await em.flush();
-  return { key: generated.key, record };
 }
 
-/** Revokes a key; the next request that presents it is refused. */
+/** Revokes a key; the next request that presents it is refused. The revocation is on the access log. */
 export async function revokeApiKey(
   em: SqlEntityManager,
   id: string,
   revokedBy: string,
+  actor: GovernanceActor = cliActor(revokedBy),
 ): Promise<ApiKeyEntity> {
-  if (!UUID.test(id))
-    throw new BadInputError(`id must be a UUID, got '${id}'`, { field: 'id', rule: 'uuid' });
-  // Conditional update, so two concurrent revocations cannot both succeed.
-  const changed = await em.nativeUpdate(
-    ApiKeyEntity,
-    { id, revokedAt: null },
-    { revokedAt: new Date(), revokedBy },
-  );
-  const record = await em.findOne(ApiKeyEntity, { id }, { refresh: true });
-  if (!record) throw new NotFoundError(`No API key with id ${id}`, { id });
-  if (changed === 0) {
-    throw new ApiKeyConflictError(
-      `API key ${id} is already revoked (since ${record.revokedAt?.toISOString()})`,
-      {
-        id,
-      },
+  const keyId = checkUuid('id', id);
+  return em.transactional(async (tx) => {
+    // Conditional update, so two concurrent revocations cannot both succeed.
+    const changed = await tx.nativeUpdate(
+      ApiKeyEntity,
+      { id: keyId, revokedAt: null },
+      { revokedAt: new Date(), revokedBy },
     );
-  }
-  return record;
+    const record = await tx.findOne(ApiKeyEntity, { id: keyId }, { refresh: true });
+    if (!record) throw new NotFoundError(`No API key with id ${keyId}`, { argument: 'id' });
+    if (changed === 0) {
+      throw new ApiKeyConflictError(
+        `API key ${keyId} is already revoked (since ${record.revokedAt?.toISOString()})`,
+        { argument: 'id', rule: 'state', id: keyId },
+      );
+    }
+    await appendGovernanceWrite(tx, actor, {
+      action: 'API_KEY_REVOKED',
+      targetType: 'ApiKey',
+      targetId: keyId,
+      reason: null,
+      details: { name: record.name, prefix: record.prefix, subject: record.principalId },
+    });
+    return record;
+  });
 }
 
 /** Keys, newest first; revoked ones only when asked for. */
