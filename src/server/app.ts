@@ -23,6 +23,15 @@ import { PLATFORM } from './platform.js';
 import { auditPlugin } from '../audit/index.js';
 import { createContext, type HubContext } from './context.js';
 import { createFormatError } from './format-error.js';
+import {
+  afterLimits,
+  createLimits,
+  installHttpRefusals,
+  installPrecheck,
+  limitsPlugin,
+  sizeCappedStringify,
+  type LimitsObserver,
+} from './limits/index.js';
 import { buildHubSchema } from './schema.js';
 
 export interface HubApp {
@@ -40,6 +49,8 @@ export interface AppDeps {
    * a setting: no environment variable or config value can turn the rules off.
    */
   readonly benchmarkWithoutAuthorization?: boolean;
+  /** Told the cost of every priced operation and every rate-limit refusal (metrics). */
+  readonly limitsObserver?: LimitsObserver;
 }
 
 /** Fastify with Apollo on /graphql (GET and POST, GraphQL over HTTP) and /healthz beside it. */
@@ -48,6 +59,7 @@ export async function buildApp({
   config,
   log,
   benchmarkWithoutAuthorization,
+  limitsObserver,
 }: AppDeps): Promise<HubApp> {
   const catalog = hubCatalog();
   const base = await buildHubSchema();
@@ -60,8 +72,12 @@ export async function buildApp({
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: config.requestBodyLimit,
   });
+  installHttpRefusals(http, config.requestBodyLimit, log);
+  const limits = createLimits(config, log);
+  installPrecheck(http, schema, limits.policy);
+  http.addHook('onClose', async () => limits.limiter.close());
 
   http.get('/healthz', async (_req, reply) => {
     try {
@@ -78,15 +94,25 @@ export async function buildApp({
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: config.explorer,
+    // Production answers no "Did you mean ...?": with introspection off, suggestions would map the schema.
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.maxTokens },
+    stringifyResult: sizeCappedStringify(config.maxResponseBytes),
     plugins: [
       fastifyApolloDrainPlugin(http),
+      // First: price and meter the operation before any other plugin does work for it.
+      limitsPlugin({ schema, ...limits, log, ...(limitsObserver ? { observer: limitsObserver } : {}) }),
       // Answers depend on who asks, so no response may carry HTTP cache hints;
       // the plugin would also instrument every field resolution.
       ApolloServerPluginCacheControlDisabled(),
       // Before anything is decided: a purpose argument must be in place for grants, rules and the log.
       purposeArgumentPlugin,
-      ...(benchmarkWithoutAuthorization ? [] : [preloadGrantsPlugin, auditPlugin({ orm, log })]),
-      ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization ? [rejectModePlugin(catalog)] : []),
+      // Wrapped: their database reads start only once the limits have let the operation through.
+      ...(benchmarkWithoutAuthorization ? [] : [afterLimits(preloadGrantsPlugin), auditPlugin({ orm, log })]),
+      ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization
+        ? [afterLimits(rejectModePlugin(catalog))]
+        : []),
       config.explorer
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
