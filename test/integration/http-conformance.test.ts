@@ -30,7 +30,7 @@ describe.each([
     const results = await auditServer({
       url: `${hub.url}/graphql`,
       // A signed-in client; GET needs a preflight-forcing header (Apollo's CSRF prevention).
-      fetchFn: (input: RequestInfo | URL, init?: RequestInit) =>
+      fetchFn: (input: string | URL | Request, init?: RequestInit) =>
         fetch(input, {
           ...init,
           headers: {

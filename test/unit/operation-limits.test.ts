@@ -30,6 +30,14 @@ describe('cost model: the README worked examples', () => {
     ).toBe(1 + 10 * (2 + (1 + 5 * 2)));
   });
 
+  it('a back-path at first: 1000 twice: 3,003,001, over the default limit', async () => {
+    expect(
+      await cost(
+        '{ enterprises(first: 1000) { edges { node { licences(first: 1000) { edges { node { enterprise { uscc } } } } } } } }',
+      ),
+    ).toBe(3_003_001);
+  });
+
   it('aliases and fragments count once per use', async () => {
     const one = '{ enterprises(first: 10) { edges { node { uscc } } } }';
     const twice =
