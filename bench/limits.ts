@@ -32,7 +32,7 @@ export function costAnalysisMicros(
 }
 
 export interface LoadResult {
-  readonly heavy: { answered: number; rateLimited: number; other: number };
+  readonly heavy: { answered: number; rateLimited: number; other: number; codes: Record<string, number> };
   readonly small: Summary;
   readonly healthz: Summary;
 }
@@ -52,7 +52,7 @@ export async function heavyLoad(options: {
   readonly smallBody: unknown;
 }): Promise<LoadResult> {
   const until = performance.now() + options.seconds * 1000;
-  const heavy = { answered: 0, rateLimited: 0, other: 0 };
+  const heavy = { answered: 0, rateLimited: 0, other: 0, codes: {} as Record<string, number> };
   const heavyLoop = async (client: number) => {
     const headers = await options.heavyHeaders(client);
     while (performance.now() < until) {
@@ -67,8 +67,10 @@ export async function heavyLoad(options: {
         heavy.rateLimited++;
         const wait = Number(res.headers.get('retry-after') ?? 1);
         await new Promise((r) => setTimeout(r, Math.min(wait, 2) * 1000));
-      } else if (code) heavy.other++;
-      else heavy.answered++;
+      } else if (code) {
+        heavy.other++;
+        heavy.codes[code] = (heavy.codes[code] ?? 0) + 1;
+      } else heavy.answered++;
     }
   };
   const probe = async (send: () => Promise<Response>, into: number[]) => {

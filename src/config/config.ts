@@ -40,6 +40,7 @@ export interface HubConfig {
   readonly operationTimeoutMs: number;
   readonly maxConcurrentOperations: number;
   readonly maxConcurrentPerPrincipal: number;
+  readonly maxConcurrentCost: number;
   readonly operationQueueTimeoutMs: number;
 }
 
@@ -322,7 +323,7 @@ export const SETTINGS = [
     key: 'maxOperationCost',
     description:
       'Largest estimated cost of one operation (see "Operation limits"); more is refused with QUERY_TOO_COMPLEX before anything runs.',
-    default: '1000000',
+    default: '200000',
     secret: false,
     parse: int(1, 1_000_000_000),
   } satisfies Setting<'maxOperationCost'>,
@@ -380,7 +381,7 @@ export const SETTINGS = [
     key: 'rateLimitPoints',
     description:
       'Cost points each principal may spend per window (token bucket refilled evenly), by principal kind.',
-    default: 'DEPARTMENT=20000000,BANK=5000000,ANALYST=2000000,AUDITOR=2000000,ADMIN=1000000',
+    default: 'DEPARTMENT=5000000,BANK=2000000,ANALYST=1000000,AUDITOR=1000000,ADMIN=500000',
     secret: false,
     parse: rateLimitPoints,
   } satisfies Setting<'rateLimitPoints'>,
@@ -456,7 +457,7 @@ export const SETTINGS = [
     env: 'MAX_CONCURRENT_OPERATIONS',
     key: 'maxConcurrentOperations',
     description: 'Operations executing at once in this process; more wait in a queue.',
-    default: '16',
+    default: '8',
     secret: false,
     parse: int(1, 10_000),
   } satisfies Setting<'maxConcurrentOperations'>,
@@ -464,10 +465,19 @@ export const SETTINGS = [
     env: 'MAX_CONCURRENT_PER_PRINCIPAL',
     key: 'maxConcurrentPerPrincipal',
     description: 'Operations one principal may have executing at once; more wait in a queue.',
-    default: '4',
+    default: '2',
     secret: false,
     parse: int(1, 10_000),
   } satisfies Setting<'maxConcurrentPerPrincipal'>,
+  {
+    env: 'MAX_CONCURRENT_COST',
+    key: 'maxConcurrentCost',
+    description:
+      'Sum of the estimated costs of the operations executing at once; an operation that does not fit waits (smaller ones pass it), one costlier than this runs alone.',
+    default: '400000',
+    secret: false,
+    parse: int(1, 1_000_000_000),
+  } satisfies Setting<'maxConcurrentCost'>,
   {
     env: 'OPERATION_QUEUE_TIMEOUT_MS',
     key: 'operationQueueTimeoutMs',

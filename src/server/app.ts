@@ -30,6 +30,7 @@ import {
   installPrecheck,
   limitsPlugin,
   sizeCappedStringify,
+  type Limits,
   type LimitsObserver,
 } from './limits/index.js';
 import { buildHubSchema } from './schema.js';
@@ -38,6 +39,8 @@ export interface HubApp {
   readonly http: FastifyInstance;
   readonly apollo: ApolloServer<HubContext>;
   readonly schema: GraphQLSchema;
+  /** Operation limits: policy, rate limiter and execution gate (for metrics and tests). */
+  readonly limits: Limits;
 }
 
 export interface AppDeps {
@@ -132,5 +135,5 @@ export async function buildApp({
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => createContext(deps, request.headers, request.id),
   });
-  return { http, apollo, schema };
+  return { http, apollo, schema, limits };
 }

@@ -183,8 +183,8 @@ describe('cost in the response', () => {
     expectAnswered(res);
     // 1 for the connection + 10 × (edges 1 + node 1): see the README's cost model.
     const cost = (res.body as { extensions?: { cost?: Record<string, number> } }).extensions?.cost;
-    expect(cost).toEqual({ estimated: 21, limit: 1_000_000, remaining: expect.any(Number) });
-    expect(cost!.remaining).toBeLessThanOrEqual(5_000_000 - 21);
+    expect(cost).toEqual({ estimated: 21, limit: 200_000, remaining: expect.any(Number) });
+    expect(cost!.remaining).toBeLessThanOrEqual(2_000_000 - 21);
   });
 
   it('prices portfolioRisk by the number of codes', async () => {
@@ -203,7 +203,7 @@ describe('cost in the response', () => {
       '{ myLimits { maxCost maxDepth maxAliases maxTokens maxDirectives maxRootFields maxSelections defaultPageSize rateLimitPoints rateLimitWindowSeconds operationTimeoutMs } }',
     );
     expect(res.body.data?.myLimits).toEqual({
-      maxCost: 1_000_000,
+      maxCost: 200_000,
       maxDepth: 15,
       maxAliases: 30,
       maxTokens: 50_000,
@@ -211,7 +211,7 @@ describe('cost in the response', () => {
       maxRootFields: 20,
       maxSelections: 2000,
       defaultPageSize: 50,
-      rateLimitPoints: 5_000_000,
+      rateLimitPoints: 2_000_000,
       rateLimitWindowSeconds: 60,
       operationTimeoutMs: 15_000,
     });

@@ -142,3 +142,30 @@ describe('Redis down', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).rateLimitFailOpen).toBe(true);
   });
 });
+
+describe('bounded concurrency', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({
+      enterprises: 2,
+      env: { MAX_CONCURRENT_PER_PRINCIPAL: '1', OPERATION_QUEUE_TIMEOUT_MS: '0' },
+    });
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('refuses a principal at its cap with RATE_LIMITED, answers another principal, and lets it in once a slot frees', async () => {
+    // Holds the bank's only slot as a long-running operation would.
+    const release = await hub.app.limits.gate.acquire(`${PRINCIPALS.bank.org}/${PRINCIPALS.bank.sub}`);
+    const busy = await postRaw(hub);
+    expect(busy.status).toBe(429);
+    const body = (await busy.json()) as GraphQLResponse['body'];
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'concurrency' });
+    expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await postRaw(hub, PRINCIPALS.otherBank)).status).toBe(200);
+    release();
+    expect((await postRaw(hub)).status).toBe(200);
+    expect(hub.app.limits.gate.executing).toBe(0);
+  });
+});

@@ -42,6 +42,7 @@ export function createLimits(config: HubConfig, log: Logger): Limits {
       config.maxConcurrentOperations,
       config.maxConcurrentPerPrincipal,
       config.operationQueueTimeoutMs,
+      config.maxConcurrentCost,
     ),
   };
 }

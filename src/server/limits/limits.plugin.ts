@@ -114,6 +114,15 @@ export function limitsPlugin(deps: LimitsPluginDeps): ApolloServerPlugin<HubCont
           );
         }
         cost = { estimated, limit, remaining: taken.remaining };
+        // Here, not in executionDidStart: Apollo answers an error thrown there as an internal error.
+        try {
+          release = await gate.acquire(principalKey(principal), estimated);
+        } catch (err) {
+          if (!(err instanceof RateLimitedError)) throw err;
+          observer?.rateLimited(principal.kind);
+          const retryAfter = String(err.details.retryAfter);
+          throw withHttp(err, 429, new Map([...headers, ['retry-after', retryAfter]]));
+        }
       };
       return {
         async didResolveOperation(rc) {
@@ -126,14 +135,6 @@ export function limitsPlugin(deps: LimitsPluginDeps): ApolloServerPlugin<HubCont
           }
         },
         async executionDidStart(rc) {
-          try {
-            release = await gate.acquire(principalKey(rc.contextValue.principal));
-          } catch (err) {
-            if (!(err instanceof RateLimitedError)) throw err;
-            observer?.rateLimited(rc.contextValue.principal.kind);
-            const retryAfter = String(err.details.retryAfter);
-            throw withHttp(err, 429, new Map([...headers, ['retry-after', retryAfter]]));
-          }
           let expired = false;
           deadline = setTimeout(() => {
             expired = true;

@@ -6,7 +6,7 @@ import { checkStructure, checkTokens, type StructureLimits } from './structure.j
 
 /** Documents that passed, so a repeated operation is not lexed and walked again. */
 const PASSED_CACHE_SIZE = 500;
-const CACHEABLE_LENGTH = 64 * 1024;
+const CACHEABLE_LENGTH = 16 * 1024;
 
 function queryOf(request: FastifyRequest): string | undefined {
   const source = request.method === 'GET' ? request.query : request.body;
