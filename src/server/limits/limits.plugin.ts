@@ -4,7 +4,7 @@ import type {
   GraphQLRequestContextDidResolveOperation,
   GraphQLRequestListener,
 } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import { getVariableValues, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Principal } from '../../auth/principal.js';
 import { ErrorCode, HubError } from '../../common/errors.js';
@@ -79,6 +79,15 @@ export function limitsPlugin(deps: LimitsPluginDeps): ApolloServerPlugin<HubCont
         const principal = rc.contextValue.principal;
         const bucket = policy.bucketFor(principal);
         const limit = Math.min(policy.maxOperationCost, bucket.capacity);
+        // Variables that do not coerce: graphql-js refuses them before any resolver runs, with
+        // the errors that name them, so there is nothing to price or meter.
+        const coerced = getVariableValues(
+          deps.schema,
+          rc.operation?.variableDefinitions ?? [],
+          rc.request.variables ?? {},
+          { maxErrors: 1 },
+        );
+        if (coerced.errors) return;
         const estimated = estimateCost(
           deps.schema,
           rc.document,
