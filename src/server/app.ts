@@ -81,6 +81,7 @@ export async function buildApp({
   const limits = createLimits(config, log);
   installPrecheck(http, schema, limits.policy);
   http.addHook('onClose', async () => limits.limiter.close());
+  await limits.limiter.ready();
 
   http.get('/healthz', async (_req, reply) => {
     try {

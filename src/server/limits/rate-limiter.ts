@@ -20,6 +20,8 @@ export interface Bucket {
 /** A token bucket per key: `capacity` points, refilled evenly over `windowSeconds`. */
 export interface RateLimiter {
   take(key: string, cost: number, bucket: Bucket): Promise<BucketResult>;
+  /** Resolves once the store can be used (or could not be reached in time: the down policy applies). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,8 @@ export class MemoryRateLimiter implements RateLimiter {
     else this.buckets.set(key, { tokens: left, at: now });
     return outcome(left, cost, allowed, bucket);
   }
+
+  async ready(): Promise<void> {}
 
   async close(): Promise<void> {}
 }
@@ -143,6 +147,18 @@ export class RedisRateLimiter implements RateLimiter {
         return { allowed: true, remaining: bucket.capacity, retryAfter: 0, reset: 0 };
       throw new RedisUnavailableError('rate-limit store unavailable');
     }
+  }
+
+  /** Waits for the first connection, at most `timeoutMs`, so that start-up does not serve unmetered. */
+  async ready(timeoutMs = 3000): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   async close(): Promise<void> {
