@@ -16,6 +16,8 @@ import { grantEveryConditionalResource, seedGovernance } from '../seeds/governan
 import { seedDatabase } from '../seeds/seed-database.js';
 import { scenarios, type Scenario } from './scenarios.js';
 import { summarise, type Summary } from './stats.js';
+import { costAnalysisMicros, heavyLoad } from './limits.js';
+import { limitsPolicy } from '../src/server/limits/policy.js';
 
 /**
  * Runs each scenario against two hubs started in this process on the configured
@@ -31,6 +33,10 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     enterprises: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '16' },
+    'load-clients': { type: 'string', default: '30' },
+    'load-seconds': { type: 'string', default: '20' },
+    // Page sizes the heavy clients ask for, one load run each: 1000 is refused on cost, 200 runs.
+    'load-first': { type: 'string', multiple: true },
   },
 });
 function positiveInteger(option: string, value: string): number {
@@ -144,8 +150,10 @@ const chosen = values.scenario?.length ? all.filter((s: Scenario) => values.scen
 process.stdout.write(
   `${'scenario'.padEnd(28)} ${'mode'.padEnd(5)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'SQL'.padStart(4)}\n`,
 );
+const p50On = new Map<string, number>();
 for (const scenario of chosen) {
   const r = await run(scenario);
+  p50On.set(scenario.name, r.on.p50);
   for (const mode of ['off', 'on'] as const) {
     const m = r[mode];
     process.stdout.write(
@@ -221,6 +229,63 @@ if (!values.scenario?.length || values.scenario.includes('concurrent-logged-read
       `${offRate.toFixed(0)} ops/s off, ${onRate.toFixed(0)} ops/s on ` +
       `(${appended} access-log records appended)\n`,
   );
+}
+
+// Operation limits: the cost analysis every request pays, against the hub's p50.
+const policy = limitsPolicy(config);
+for (const name of ['page-of-200-all-domains', 'portfolio-1000']) {
+  const scenario = all.find((s) => s.name === name)!;
+  const { perRequest, shapeOnce } = costAnalysisMicros(
+    on.schema,
+    policy,
+    config.defaultPageSize,
+    scenario.body(0),
+  );
+  const p50 = p50On.get(name);
+  process.stdout.write(
+    `${name.padEnd(28)} cost analysis: ${perRequest.toFixed(0)} µs per request` +
+      (p50
+        ? ` = ${((perRequest / 1000 / p50) * 100).toFixed(2)} % of p50 ${p50.toFixed(1)} ms (target < 3 %)`
+        : '') +
+      `; shape check once per document ${shapeOnce.toFixed(0)} µs\n`,
+  );
+}
+
+if (!values.scenario?.length || values.scenario.includes('heavy-load')) {
+  const clients = positiveInteger('load-clients', values['load-clients']);
+  const seconds = positiveInteger('load-seconds', values['load-seconds']);
+  const heavyToken = (c: number) =>
+    mintToken(config, { sub: `bench-heavy-${c}`, org: BENCH_ORG, kind: PrincipalKind.BANK }, '2h');
+  const smallToken = await mintToken(
+    config,
+    { sub: 'bench-small', org: BENCH_ORG, kind: PrincipalKind.BANK },
+    '2h',
+  );
+  for (const first of (values['load-first'] ?? ['1000', '200']).map((f) =>
+    positiveInteger('load-first', f),
+  )) {
+    const load = await heavyLoad({
+      url: urls.on,
+      clients,
+      seconds,
+      heavyHeaders: async (c) => ({ ...headers, authorization: `Bearer ${await heavyToken(c)}` }),
+      smallHeaders: { ...headers, authorization: `Bearer ${smallToken}` },
+      heavyBody: {
+        query: all.find((s) => s.name === 'page-of-200-all-domains')!.body(0).query,
+        variables: { first },
+      },
+      smallBody: {
+        query: 'query One($uscc: USCC!) { enterprise(uscc: $uscc) { name } }',
+        variables: { uscc: sample[0] },
+      },
+    });
+    process.stdout.write(
+      `${'heavy-load'.padEnd(28)} ${clients} clients asking for pages of ${first} with every list for ${seconds} s: ` +
+        `${load.heavy.answered} answered, ${load.heavy.rateLimited} RATE_LIMITED, ${load.heavy.other} other errors ${JSON.stringify(load.heavy.codes)}\n` +
+        `${'heavy-load'.padEnd(28)} one-field request: p50 ${load.small.p50.toFixed(0)} ms, p99 ${load.small.p99.toFixed(0)} ms, max ${load.small.max.toFixed(0)} ms (${load.small.count} requests; target < 1000 ms)\n` +
+        `${'heavy-load'.padEnd(28)} /healthz: p50 ${load.healthz.p50.toFixed(0)} ms, p99 ${load.healthz.p99.toFixed(0)} ms, max ${load.healthz.max.toFixed(0)} ms (${load.healthz.count} requests; target < 1000 ms)\n`,
+    );
+  }
 }
 
 await on.http.close();

@@ -10,6 +10,14 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The request body is larger than REQUEST_BODY_LIMIT (HTTP 413). */
+  REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
+  /** The request's Content-Type is not one GraphQL over HTTP accepts (HTTP 415). */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** The result would be larger than MAX_RESPONSE_BYTES. */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  /** The operation ran past OPERATION_TIMEOUT_MS; its outstanding SQL was cancelled. */
+  OPERATION_TIMEOUT = 'OPERATION_TIMEOUT',
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   BAD_REQUEST = 'BAD_REQUEST',

@@ -30,9 +30,34 @@ export interface HubConfig {
   readonly metricsToken: string | undefined;
   readonly trustedDocuments: TrustedDocumentsMode;
   readonly idempotencyWindowSeconds: number;
+  readonly maxOperationCost: number;
+  readonly maxOperationDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxRootFields: number;
+  readonly maxSelections: number;
+  readonly rateLimitPoints: RateLimitPoints;
+  readonly rateLimitWindowSeconds: number;
+  readonly rateLimitOverrides: ReadonlyMap<string, number>;
+  readonly redisUrl: string | undefined;
+  readonly rateLimitRedisPrefix: string;
+  readonly rateLimitFailOpen: boolean;
+  readonly requestBodyLimit: number;
+  readonly maxResponseBytes: number;
+  readonly operationTimeoutMs: number;
+  readonly maxConcurrentOperations: number;
+  readonly maxConcurrentPerPrincipal: number;
+  readonly maxConcurrentCost: number;
+  readonly operationQueueTimeoutMs: number;
 }
 
 export type TrustedDocumentsMode = 'off' | 'allow' | 'required';
+
+/** Cost points per rate-limit window for each principal kind (see PrincipalKind). */
+export type RateLimitPoints = Readonly<
+  Record<'DEPARTMENT' | 'BANK' | 'ANALYST' | 'AUDITOR' | 'ADMIN', number>
+>;
 
 export type AuthzMode = 'partial' | 'reject';
 
@@ -86,6 +111,54 @@ const postgresUrl = (raw: string): string => {
     throw new SettingError(`must use the postgres:// scheme, got '${url.protocol}'`);
   }
   if (url.pathname.length <= 1) throw new SettingError('must name a database in its path');
+  return raw;
+};
+
+const PRINCIPAL_KINDS = ['DEPARTMENT', 'BANK', 'ANALYST', 'AUDITOR', 'ADMIN'] as const;
+
+const rateLimitPoints = (raw: string): RateLimitPoints => {
+  const points: Record<string, number> = {};
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Z]+)=(\d{1,12})$/.exec(part);
+    if (!match || !(PRINCIPAL_KINDS as readonly string[]).includes(match[1]!)) {
+      throw new SettingError(
+        `must be KIND=points pairs with KIND one of ${PRINCIPAL_KINDS.join(', ')}, got '${part}'`,
+      );
+    }
+    points[match[1]!] = Number(match[2]);
+  }
+  const missing = PRINCIPAL_KINDS.filter((k) => points[k] === undefined);
+  if (missing.length > 0)
+    throw new SettingError(`must give points for every kind; missing ${missing.join(', ')}`);
+  return points as RateLimitPoints;
+};
+
+const rateLimitOverrides = (raw: string): ReadonlyMap<string, number> => {
+  const overrides = new Map<string, number>();
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([^=\s/]+\/[^=\s]+)=(\d{1,12})$/.exec(part);
+    if (!match) throw new SettingError(`must be organisation/principal=points pairs, got '${part}'`);
+    overrides.set(match[1]!, Number(match[2]));
+  }
+  return overrides;
+};
+
+const redisUrl = (raw: string): string => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SettingError('must be a URL such as redis://127.0.0.1:6379');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new SettingError(`must use the redis:// or rediss:// scheme, got '${url.protocol}'`);
+  }
   return raw;
 };
 
@@ -331,6 +404,174 @@ export const SETTINGS = [
     secret: false,
     parse: oneOf<TrustedDocumentsMode>(['off', 'allow', 'required']),
   } satisfies Setting<'trustedDocuments'>,
+  {
+    env: 'MAX_OPERATION_COST',
+    key: 'maxOperationCost',
+    description:
+      'Largest estimated cost of one operation (see "Operation limits"); more is refused with QUERY_TOO_COMPLEX before anything runs.',
+    default: '200000',
+    secret: false,
+    parse: int(1, 1_000_000_000),
+  } satisfies Setting<'maxOperationCost'>,
+  {
+    env: 'MAX_OPERATION_DEPTH',
+    key: 'maxOperationDepth',
+    description: 'Deepest field nesting of an operation (fragments flattened).',
+    default: '15',
+    secret: false,
+    parse: int(1, 1000),
+  } satisfies Setting<'maxOperationDepth'>,
+  {
+    env: 'MAX_ALIASES',
+    key: 'maxAliases',
+    description: 'Most aliases in one operation (fragments counted per use).',
+    default: '30',
+    secret: false,
+    parse: int(0, 100_000),
+  } satisfies Setting<'maxAliases'>,
+  {
+    env: 'MAX_TOKENS',
+    key: 'maxTokens',
+    description: 'Most lexical tokens in a document; the parser stops there.',
+    default: '50000',
+    secret: false,
+    parse: int(10, 10_000_000),
+  } satisfies Setting<'maxTokens'>,
+  {
+    env: 'MAX_DIRECTIVES',
+    key: 'maxDirectives',
+    description: 'Most directives (@skip, @include, ...) in one operation (fragments counted per use).',
+    default: '50',
+    secret: false,
+    parse: int(0, 100_000),
+  } satisfies Setting<'maxDirectives'>,
+  {
+    env: 'MAX_ROOT_FIELDS',
+    key: 'maxRootFields',
+    description: 'Most root fields (aliases included) in one operation.',
+    default: '20',
+    secret: false,
+    parse: int(1, 100_000),
+  } satisfies Setting<'maxRootFields'>,
+  {
+    env: 'MAX_SELECTIONS',
+    key: 'maxSelections',
+    description:
+      'Most field selections in one operation with fragments expanded where used (recursive selections); bounds the cost of validation itself.',
+    default: '2000',
+    secret: false,
+    parse: int(1, 1_000_000),
+  } satisfies Setting<'maxSelections'>,
+  {
+    env: 'RATE_LIMIT_POINTS',
+    key: 'rateLimitPoints',
+    description:
+      'Cost points each principal may spend per window (token bucket refilled evenly), by principal kind.',
+    default: 'DEPARTMENT=5000000,BANK=2000000,ANALYST=1000000,AUDITOR=1000000,ADMIN=500000',
+    secret: false,
+    parse: rateLimitPoints,
+  } satisfies Setting<'rateLimitPoints'>,
+  {
+    env: 'RATE_LIMIT_WINDOW_SECONDS',
+    key: 'rateLimitWindowSeconds',
+    description: 'Window over which RATE_LIMIT_POINTS refill.',
+    default: '60',
+    secret: false,
+    parse: int(1, 86_400),
+  } satisfies Setting<'rateLimitWindowSeconds'>,
+  {
+    env: 'RATE_LIMIT_OVERRIDES',
+    key: 'rateLimitOverrides',
+    description:
+      "Points per window for given principals in place of their kind's, as organisation/principal=points pairs (an API key's principal is the one it was issued to).",
+    default: '',
+    secret: false,
+    parse: rateLimitOverrides,
+  } satisfies Setting<'rateLimitOverrides'>,
+  {
+    env: 'REDIS_URL',
+    key: 'redisUrl',
+    description:
+      'Redis that holds the rate-limit buckets, so several hub processes share one budget. When unset, buckets are in memory.',
+    default: undefined,
+    secret: true,
+    parse: redisUrl,
+  } satisfies Setting<'redisUrl'>,
+  {
+    env: 'RATE_LIMIT_REDIS_PREFIX',
+    key: 'rateLimitRedisPrefix',
+    description: 'Prefix of the rate-limit keys in Redis.',
+    default: 'hub:ratelimit:',
+    secret: false,
+    parse: nonEmpty,
+  } satisfies Setting<'rateLimitRedisPrefix'>,
+  {
+    env: 'RATE_LIMIT_FAIL_OPEN',
+    key: 'rateLimitFailOpen',
+    description:
+      'When Redis cannot be reached: true serves operations unmetered, false refuses them with RATE_LIMITED. Default false in production, true otherwise.',
+    default: undefined,
+    secret: false,
+    parse: bool,
+  } satisfies Setting<'rateLimitFailOpen'>,
+  {
+    env: 'REQUEST_BODY_LIMIT',
+    key: 'requestBodyLimit',
+    description: 'Largest request body in bytes; more is answered 413 with REQUEST_TOO_LARGE.',
+    default: '1048576',
+    secret: false,
+    parse: int(1024, 1024 * 1024 * 1024),
+  } satisfies Setting<'requestBodyLimit'>,
+  {
+    env: 'MAX_RESPONSE_BYTES',
+    key: 'maxResponseBytes',
+    description: 'Largest response body in bytes; a bigger result is replaced by a RESPONSE_TOO_LARGE error.',
+    default: '67108864',
+    secret: false,
+    parse: int(1024, 1024 * 1024 * 1024),
+  } satisfies Setting<'maxResponseBytes'>,
+  {
+    env: 'OPERATION_TIMEOUT_MS',
+    key: 'operationTimeoutMs',
+    description:
+      'Execution deadline of one operation; past it the operation is answered with OPERATION_TIMEOUT and its SQL cancelled.',
+    default: '15000',
+    secret: false,
+    parse: int(100, 3_600_000),
+  } satisfies Setting<'operationTimeoutMs'>,
+  {
+    env: 'MAX_CONCURRENT_OPERATIONS',
+    key: 'maxConcurrentOperations',
+    description: 'Operations executing at once in this process; more wait in a queue.',
+    default: '8',
+    secret: false,
+    parse: int(1, 10_000),
+  } satisfies Setting<'maxConcurrentOperations'>,
+  {
+    env: 'MAX_CONCURRENT_PER_PRINCIPAL',
+    key: 'maxConcurrentPerPrincipal',
+    description: 'Operations one principal may have executing at once; more wait in a queue.',
+    default: '2',
+    secret: false,
+    parse: int(1, 10_000),
+  } satisfies Setting<'maxConcurrentPerPrincipal'>,
+  {
+    env: 'MAX_CONCURRENT_COST',
+    key: 'maxConcurrentCost',
+    description:
+      'Sum of the estimated costs of the operations executing at once; an operation that does not fit waits (smaller ones pass it), one costlier than this runs alone.',
+    default: '400000',
+    secret: false,
+    parse: int(1, 1_000_000_000),
+  } satisfies Setting<'maxConcurrentCost'>,
+  {
+    env: 'OPERATION_QUEUE_TIMEOUT_MS',
+    key: 'operationQueueTimeoutMs',
+    description: 'Longest wait for an execution slot; past it the operation is refused with RATE_LIMITED.',
+    default: '10000',
+    secret: false,
+    parse: int(0, 3_600_000),
+  } satisfies Setting<'operationQueueTimeoutMs'>,
 ] as const;
 
 export class ConfigError extends Error {
@@ -372,10 +613,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   return {
     ...(values as Omit<
       HubConfig,
-      'explorer' | 'seedOnEmpty' | 'jwtSecret' | 'jwksUrl' | 'jwksFile' | 'metricsToken'
+      | 'explorer'
+      | 'seedOnEmpty'
+      | 'jwtSecret'
+      | 'jwksUrl'
+      | 'jwksFile'
+      | 'metricsToken'
+      | 'redisUrl'
+      | 'rateLimitFailOpen'
     >),
     // An empty production database must never be filled with demo enterprises and approved demo agreements.
     seedOnEmpty: (values.seedOnEmpty as boolean | undefined) ?? nodeEnv !== 'production',
+    redisUrl: values.redisUrl as string | undefined,
+    rateLimitFailOpen: (values.rateLimitFailOpen as boolean | undefined) ?? nodeEnv !== 'production',
     databaseUrl: values.databaseUrl as string | undefined,
     explorer: (values.explorer as boolean | undefined) ?? nodeEnv !== 'production',
     jwtSecret:

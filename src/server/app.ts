@@ -29,6 +29,16 @@ import { outagePlugin } from './outage.plugin.js';
 import { drainPlugin } from './shutdown.js';
 import { idempotencyPlugin } from './idempotency/index.js';
 import { operationNamePlugin } from './operation-name.plugin.js';
+import {
+  afterLimits,
+  createLimits,
+  installHttpRefusals,
+  installPrecheck,
+  limitsPlugin,
+  sizeCappedStringify,
+  type Limits,
+  type LimitsObserver,
+} from './limits/index.js';
 import { buildHubSchema } from './schema.js';
 import { exampleOperations } from './example-operations.js';
 import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
@@ -52,6 +62,8 @@ export interface HubApp {
   readonly metrics: HubMetrics;
   /** The trusted-document allow-list (queries/ at start-up). */
   readonly trustedDocuments: TrustedDocumentManifest;
+  /** Operation limits: policy, rate limiter and execution gate (for metrics and tests). */
+  readonly limits: Limits;
 }
 
 export interface AppDeps {
@@ -64,6 +76,8 @@ export interface AppDeps {
    * buildApp refuses it unless the bench entry called unlockBenchmarkWithoutAuthorization().
    */
   readonly benchmarkWithoutAuthorization?: boolean;
+  /** Told the cost of every priced operation and every rate-limit refusal (metrics). */
+  readonly limitsObserver?: LimitsObserver;
 }
 
 /** Fastify with Apollo on /graphql (GET and POST, GraphQL over HTTP), /healthz and /readyz beside it. */
@@ -72,6 +86,7 @@ export async function buildApp({
   config,
   log,
   benchmarkWithoutAuthorization,
+  limitsObserver,
 }: AppDeps): Promise<HubApp> {
   if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
   const catalog = hubCatalog();
@@ -85,8 +100,13 @@ export async function buildApp({
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: config.requestBodyLimit,
   });
+  installHttpRefusals(http, config.requestBodyLimit, log);
+  const limits = createLimits(config, log);
+  installPrecheck(http, schema, limits.policy);
+  http.addHook('onClose', async () => limits.limiter.close());
+  await limits.limiter.ready();
 
   setRetryAfterSeconds(config.retryAfterSeconds);
   const readiness: Readiness = { draining: false };
@@ -118,10 +138,17 @@ export async function buildApp({
     introspection: config.explorer,
     // main.ts handles SIGTERM/SIGINT itself (src/server/shutdown.ts): Apollo's handler would exit 143.
     stopOnTerminationSignals: false,
+    // Production answers no "Did you mean ...?": with introspection off, suggestions would map the schema.
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.maxTokens },
+    stringifyResult: sizeCappedStringify(config.maxResponseBytes),
     plugins: [
       drainPlugin(http, config.shutdownGraceSeconds * 1000, log),
       outagePlugin,
       metrics.plugin(),
+      // First of the request's work: price and meter the operation before any other plugin does work for it.
+      limitsPlugin({ schema, ...limits, log, observer: limitsObserver ?? metrics }),
       // Answers depend on who asks, so no response may carry HTTP cache hints;
       // the plugin would also instrument every field resolution.
       ApolloServerPluginCacheControlDisabled(),
@@ -129,13 +156,16 @@ export async function buildApp({
       // Before anything is decided: a purpose argument must be in place for grants, rules and the log.
       purposeArgumentPlugin,
       idempotencyPlugin({ orm, log, windowSeconds: config.idempotencyWindowSeconds }),
+      // Wrapped: their database reads start only once the limits have let the operation through.
       ...(benchmarkWithoutAuthorization
         ? []
         : [
-            preloadGrantsPlugin,
+            afterLimits(preloadGrantsPlugin),
             auditPlugin({ orm, log, onAppend: (seconds, ok) => metrics.accessLogAppended(seconds, ok) }),
           ]),
-      ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization ? [rejectModePlugin(catalog)] : []),
+      ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization
+        ? [afterLimits(rejectModePlugin(catalog))]
+        : []),
       config.explorer ? explorerLandingPagePlugin(examples) : ApolloServerPluginLandingPageDisabled(),
     ],
     logger: log,
@@ -161,5 +191,5 @@ export async function buildApp({
       }
     },
   });
-  return { http, apollo, schema, readiness, metrics, trustedDocuments };
+  return { http, apollo, schema, readiness, metrics, trustedDocuments, limits };
 }

@@ -5,6 +5,7 @@ import { accessComponent } from '../auth/access.component.js';
 import type { PlatformComponent } from './hub-module.js';
 import { trustedDocumentsComponent } from './trusted-documents/index.js';
 import { idempotencyComponent } from './idempotency/index.js';
+import { limitsComponent } from './limits/index.js';
 
 /** The hub's own machinery, beside the department modules. */
 export const PLATFORM: readonly PlatformComponent[] = [
@@ -14,4 +15,5 @@ export const PLATFORM: readonly PlatformComponent[] = [
   accessComponent,
   trustedDocumentsComponent,
   idempotencyComponent,
+  limitsComponent,
 ];

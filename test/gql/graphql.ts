@@ -912,6 +912,29 @@ export type MutationRevokeSharingAgreementArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The limits your operations run under. See the README section "Operation limits" for the cost model. */
+export type OperationLimits = {
+  __typename?: 'OperationLimits';
+  /** Page size the cost model assumes for a list asked for without `first`. */
+  defaultPageSize: Scalars['Int']['output'];
+  maxAliases: Scalars['Int']['output'];
+  /** Largest estimated cost of one operation (the lower of the hub limit and your budget). */
+  maxCost: Scalars['Int']['output'];
+  /** Deepest field nesting, fragments flattened. */
+  maxDepth: Scalars['Int']['output'];
+  maxDirectives: Scalars['Int']['output'];
+  maxRootFields: Scalars['Int']['output'];
+  /** Most field selections, fragments expanded where used. */
+  maxSelections: Scalars['Int']['output'];
+  /** Most lexical tokens in a document. */
+  maxTokens: Scalars['Int']['output'];
+  /** Execution deadline of one operation, in milliseconds. */
+  operationTimeoutMs: Scalars['Int']['output'];
+  /** Cost points you may spend per window; they refill evenly. */
+  rateLimitPoints: Scalars['Int']['output'];
+  rateLimitWindowSeconds: Scalars['Int']['output'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -1035,6 +1058,8 @@ export type Query = {
   me: Me;
   /** What may I read? The data catalog with, for you and a purpose (default: the X-Purpose header), whether each resource is readable and under which agreement. */
   myAccess: Array<ResourceAccess>;
+  /** The limits your operations run under: cost, depth, aliases, tokens, rate-limit budget, deadline. */
+  myLimits: OperationLimits;
   /** Risk profiles of up to 1000 enterprises, in request order. An invalid or unknown code is reported in its own item; it does not fail the call. The purpose of use is the `purpose` argument or the X-Purpose header (one purpose per operation: if both are given they must agree). */
   portfolioRisk: Array<PortfolioRiskItem>;
   /** Counts, average score and active signals by category, grouped in SQL over every stored profile. Buckets smaller than the minimum cell size are withheld so that no single enterprise can be read off. */

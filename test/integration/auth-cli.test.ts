@@ -134,6 +134,8 @@ describe('a key created by the CLI', () => {
       body: JSON.stringify({ query: '{ apiKeys { name subject } }' }),
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { apiKeys: [{ name: 'ops bot', subject: 'ops-bot' }] } });
+    expect(((await res.json()) as { data?: unknown }).data).toEqual({
+      apiKeys: [{ name: 'ops bot', subject: 'ops-bot' }],
+    });
   });
 });

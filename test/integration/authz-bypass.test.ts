@@ -29,7 +29,9 @@ const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = [])
   hub.orm.em.fork().execute<T[]>(query, params);
 
 beforeAll(async () => {
-  hub = await startTestHub({ enterprises: 60 });
+  // The back-path probes nest default-sized pages three deep (50 × 50 × 50 items at worst):
+  // over the default cost limit, which is not what these tests are about.
+  hub = await startTestHub({ enterprises: 60, env: { MAX_OPERATION_COST: '100000000' } });
   // BANK_GZ_002 holds agreements for every conditional resource, but only for SUPERVISION.
   await grantEveryConditionalResource(hub.orm, PRINCIPALS.otherBank.org, [Purpose.SUPERVISION]);
   // TAX may read legal representatives' identity numbers (masked) for supervision.

@@ -40,7 +40,9 @@ describe('GraphQL over HTTP', () => {
       },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { enterprise: { uscc: '91350100M000100Y43' } } });
+    expect(((await res.json()) as { data?: unknown }).data).toEqual({
+      enterprise: { uscc: '91350100M000100Y43' },
+    });
   });
 
   it('refuses a GET without a preflight-forcing header (CSRF protection)', async () => {

@@ -129,6 +129,9 @@ export class RiskQueryResolver {
       `Risk profiles of up to ${MAX_PORTFOLIO} enterprises, in request order. An invalid or unknown code is reported ` +
       'in its own item; it does not fail the call. The purpose of use is the `purpose` argument or the X-Purpose ' +
       'header (one purpose per operation: if both are given they must agree).',
+    // Operation cost (src/server/limits): each code is one item object plus what is selected under it.
+    complexity: ({ args, childComplexity }) =>
+      1 + (Array.isArray(args.usccs) ? args.usccs.length : 0) * (1 + childComplexity),
   })
   @Extensions({ [DECLARES_PURPOSE]: true })
   async portfolioRisk(
