@@ -19,13 +19,22 @@ export function auditPlugin({ orm, log }: { orm: HubOrm; log: Logger }): ApolloS
     async requestDidStart() {
       return {
         async willSendResponse(requestContext) {
-          const audit = requestContext.contextValue?.audit;
-          if (!audit?.hasEntries) return;
-          await writeOrWithhold(orm, log, requestContext);
+          await auditOperation(orm, log, requestContext);
         },
       };
     },
   };
+}
+
+/** The audit step of the authorization pipeline (src/auth/authorization-pipeline.ts). */
+export async function auditOperation(
+  orm: HubOrm,
+  log: Logger,
+  requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
+): Promise<void> {
+  const audit = requestContext.contextValue?.audit;
+  if (!audit?.hasEntries) return;
+  await writeOrWithhold(orm, log, requestContext);
 }
 
 async function writeOrWithhold(

@@ -15,12 +15,9 @@ import { grantLoader } from '../auth/agreements/index.js';
 import { apiKeyVerifier } from '../auth/api-keys/index.js';
 import { Authenticator } from '../auth/authenticate.js';
 import { hubCatalog } from '../auth/hub-catalog.js';
-import { preloadGrantsPlugin } from '../auth/preload-grants.plugin.js';
-import { purposeArgumentPlugin } from '../auth/purpose-argument.plugin.js';
-import { rejectModePlugin } from '../auth/reject-mode.plugin.js';
+import { authorizationPipeline } from '../auth/authorization-pipeline.js';
 import { authorizeSchema } from '../auth/shield.js';
 import { PLATFORM } from './platform.js';
-import { auditPlugin } from '../audit/index.js';
 import { createContext, type HubContext } from './context.js';
 import { createFormatError } from './format-error.js';
 import { buildHubSchema } from './schema.js';
@@ -83,10 +80,14 @@ export async function buildApp({
       // Answers depend on who asks, so no response may carry HTTP cache hints;
       // the plugin would also instrument every field resolution.
       ApolloServerPluginCacheControlDisabled(),
-      // Before anything is decided: a purpose argument must be in place for grants, rules and the log.
-      purposeArgumentPlugin,
-      ...(benchmarkWithoutAuthorization ? [] : [preloadGrantsPlugin, auditPlugin({ orm, log })]),
-      ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization ? [rejectModePlugin(catalog)] : []),
+      // Purpose, grants, reject mode and audit, in that order (src/auth/authorization-pipeline.ts).
+      authorizationPipeline({
+        orm,
+        log,
+        catalog,
+        mode: config.authzMode,
+        decide: !benchmarkWithoutAuthorization,
+      }),
       config.explorer
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -111,6 +111,7 @@ export async function createContext(
     if (!(err instanceof UnauthenticatedError)) throw err;
     throw new GraphQLError(err.message, {
       extensions: {
+        ...err.details,
         code: ErrorCode.UNAUTHENTICATED,
         http: {
           status: 401,

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../server/context.js';
 import { PrincipalKind } from '../principal.js';
 import { AdminOnlyError } from './api-key.errors.js';
+import { checkMayMint } from './api-key.policy.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { ApiKey, CreateApiKeyInput, CreatedApiKey, toApiKey } from './api-key.type.js';
 
@@ -26,14 +27,21 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => CreatedApiKey, {
-    description: 'Creates an API key (ADMIN only); the key is in this response only.',
+    description:
+      'Creates an API key; the key is in this response only. A key cannot outrank its issuer: the hub operator ' +
+      '(ADMIN) issues ADMIN keys for its own organisation, an organisation’s administrator (scope api-keys:manage) ' +
+      'keys of its own kind for its own organisation.',
   })
   async createApiKey(
     @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
     @Ctx() ctx: HubContext,
   ): Promise<CreatedApiKey> {
-    const admin = requireAdmin(ctx, 'createApiKey');
-    const { key, record } = await createApiKey(ctx.em, { ...input, principalId: input.subject }, admin);
+    checkMayMint(ctx.principal, input.kind, input.organisation);
+    const { key, record } = await createApiKey(
+      ctx.em,
+      { ...input, principalId: input.subject },
+      ctx.principal.id,
+    );
     return { key, apiKey: toApiKey(record) };
   }
 

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Extensions, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError } from '../../auth/forbidden.js';
 import { denialMessage } from '../../auth/access-control.js';
-import { DECLARES_PURPOSE } from '../../auth/purpose-argument.plugin.js';
+import { derivedView, recordDerivedUse, redactedDetail, type DerivedView } from '../../auth/derived-policy.js';
+import { DECLARES_PURPOSE } from '../../auth/purpose-argument.js';
 import { Purpose } from '../../auth/purpose.js';
 import { BadInputError } from '../../common/errors.js';
 import { IndustrySection } from '../../common/industry.js';
@@ -31,7 +32,10 @@ export const MAX_PORTFOLIO = 1000;
  * The nested lists are getters, built only if the query selects them: a
  * portfolio of 1,000 that asks for scores does not shape 1,000 dimension sets.
  */
-function toGraphQL(p: ProfileValue): RiskProfileType {
+function toGraphQL(p: ProfileValue, view: DerivedView): RiskProfileType {
+  // Usable but invisible: a signal's text and date repeat its record's values,
+  // so they are served only to callers who may read that record.
+  const readable = (s: RiskSignal) => view.mayRead(s.recordType);
   return {
     score: p.score,
     grade: p.grade as RiskGrade,
@@ -51,7 +55,7 @@ function toGraphQL(p: ProfileValue): RiskProfileType {
               signalCode: c.code,
               points: c.points,
               department: signal.department,
-              occurredOn: signal.occurredOn,
+              occurredOn: readable(signal) ? signal.occurredOn : null,
             };
           }),
         }),
@@ -60,19 +64,31 @@ function toGraphQL(p: ProfileValue): RiskProfileType {
     // Repaired, removed and expired records no longer count and are not shown:
     // a repaired record must stop being shared, and its signal would reveal it.
     get signals() {
-      return p.signals.filter((s) => s.active).map((s) => ({ ...s, record: null }));
+      return p.signals
+        .filter((s) => s.active)
+        .map((s) =>
+          readable(s)
+            ? { ...s, record: null }
+            : { ...s, detail: redactedDetail(s.code, s.department), occurredOn: null, record: null },
+        );
     },
     get sources() {
       return p.sources.map(
         (s): RiskSourceFreshnessType => ({
           department: s.department,
-          asOf: s.asOf ? new Date(s.asOf) : null,
+          asOf: s.asOf && view.mayReadDepartment(s.department) ? new Date(s.asOf) : null,
           staleAfterDays: s.staleAfterDays,
           stale: s.stale,
         }),
       );
     },
   };
+}
+
+/** A profile as served to this caller, its derived use logged under each signal's record resource. */
+function served(p: ProfileValue, ctx: HubContext, view: DerivedView): RiskProfileType {
+  for (const s of p.signals) if (s.active) recordDerivedUse(ctx, s.recordType, s.code, p.uscc);
+  return toGraphQL(p, view);
 }
 
 @Resolver(() => Enterprise)
@@ -86,7 +102,7 @@ export class RiskEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<RiskProfileType | null> {
     const profile = await ctx.loaders.get(riskProfileLoader).load(enterprise.uscc);
-    return profile ? toGraphQL(profile) : null;
+    return profile ? served(profile, ctx, await derivedView(ctx)) : null;
   }
 }
 
@@ -151,6 +167,7 @@ export class RiskQueryResolver {
     const valid = [...new Set(checked.flatMap((c) => (c.check.valid ? [c.check.code] : [])))];
     for (const uscc of valid) ctx.audit.touchUscc(uscc);
     const profiles = await ctx.loaders.get(riskProfileLoader).loadMany(valid);
+    const view = await derivedView(ctx);
     const byUscc = new Map(valid.map((u, i) => [u, profiles[i]]));
     return checked.map(({ input, check }): PortfolioRiskItemType => {
       if (!check.valid)
@@ -177,7 +194,7 @@ export class RiskQueryResolver {
         uscc: check.code,
         status: PortfolioItemStatus.OK,
         error: null,
-        profile: toGraphQL(profile),
+        profile: served(profile, ctx, view),
       };
     });
   }
