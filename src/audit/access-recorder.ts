@@ -98,7 +98,13 @@ export class AccessRecorder {
     let read = this.reads.get(entry.resource);
     if (!read) {
       read = {
-        read: { resource: entry.resource, sharing: entry.sharing, owner: entry.owner, masked: false, agreementId },
+        read: {
+          resource: entry.resource,
+          sharing: entry.sharing,
+          owner: entry.owner,
+          masked: false,
+          agreementId,
+        },
         fields: new Map(),
       };
       this.reads.set(entry.resource, read);

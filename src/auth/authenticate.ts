@@ -106,7 +106,9 @@ export class Authenticator {
    * Lifetime is exp − iat (a token without iat counts from now).
    */
   private checkLifetime(payload: JWTPayload, principal: Principal): Principal {
-    const machine = (this.config.jwtMachineClients ?? []).includes(`${principal.organisation}/${principal.id}`);
+    const machine = (this.config.jwtMachineClients ?? []).includes(
+      `${principal.organisation}/${principal.id}`,
+    );
     const max = machine ? (this.config.jwtMachineMaxTtl ?? 30 * 86400) : (this.config.jwtMaxTtl ?? 86400);
     const issued = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
     const lifetime = (payload.exp ?? Infinity) - issued;
@@ -150,7 +152,10 @@ export class Authenticator {
 }
 
 function lifetimeRefused(message: string, maxSeconds: number): UnauthenticatedError {
-  return new UnauthenticatedError(message, { reason: 'TOKEN_LIFETIME_TOO_LONG', maxLifetimeSeconds: maxSeconds });
+  return new UnauthenticatedError(message, {
+    reason: 'TOKEN_LIFETIME_TOO_LONG',
+    maxLifetimeSeconds: maxSeconds,
+  });
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -6,7 +6,7 @@ import type { CatalogFieldEntry } from './catalog.js';
  * Derived values (a signal's text and date, a dimension's contributions, a
  * source's freshness) repeat values of the records they come from. They carry
  * those values only when the caller may read the record behind them, decided as
- * a read of the record's `id` (its resource); otherwise a value-free stand-in.
+ * a read of the record's `provenance` (every record type has one, in its resource); otherwise a value-free stand-in.
  */
 export interface DerivedView {
   /** Whether the caller may read records of this GraphQL type. */
@@ -15,11 +15,12 @@ export interface DerivedView {
   mayReadDepartment(department: Department): boolean;
 }
 
-/** Record types (types with a catalogued `id`) per owning department. */
+/** Record types (types with a catalogued `provenance`) per owning department. */
 function recordTypesByOwner(catalog: ReadonlyMap<string, CatalogFieldEntry>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const entry of catalog.values())
-    if (entry.fieldName === 'id') out.set(entry.owner, [...(out.get(entry.owner) ?? []), entry.typeName]);
+    if (entry.fieldName === 'provenance')
+      out.set(entry.owner, [...(out.get(entry.owner) ?? []), entry.typeName]);
   return out;
 }
 
@@ -33,7 +34,8 @@ let byOwner: Map<string, string[]> | undefined;
 export async function derivedView(ctx: HubContext): Promise<DerivedView> {
   await ctx.access.activeGrants();
   byOwner ??= recordTypesByOwner(ctx.access.catalogIndex);
-  const mayRead = (recordType: string): boolean => ctx.access.decideNow(recordType, 'id')?.allow === true;
+  const mayRead = (recordType: string): boolean =>
+    ctx.access.decideNow(recordType, 'provenance')?.allow === true;
   return {
     mayRead,
     mayReadDepartment: (department) => (byOwner!.get(department) ?? []).every(mayRead),
@@ -42,7 +44,7 @@ export async function derivedView(ctx: HubContext): Promise<DerivedView> {
 
 /** Logs that a profile served to the caller was computed from a record of `recordType`. */
 export function recordDerivedUse(ctx: HubContext, recordType: string, code: string, uscc: string): void {
-  const decision = ctx.access.decideNow(recordType, 'id');
+  const decision = ctx.access.decideNow(recordType, 'provenance');
   if (!decision?.entry) return;
   ctx.audit.recordDerived(
     `RiskProfile.signals:${code}`,

@@ -102,7 +102,7 @@ function testedFields(
         { argument: path },
       );
     }
-    return [rule.sameAs, `${recordType}.id`];
+    return [rule.sameAs, `${recordType}.provenance`];
   }
   return [rule.sameAs];
 }

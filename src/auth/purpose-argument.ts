@@ -104,7 +104,13 @@ const badPurpose = (message: string, extensions: Record<string, unknown>) =>
  * one purpose per operation. An operation may declare it in the header or in
  * arguments, but not two different ones.
  */
-export function resolvePurpose({ contextValue: ctx, document, operation, schema, request }: OperationStep): void {
+export function resolvePurpose({
+  contextValue: ctx,
+  document,
+  operation,
+  schema,
+  request,
+}: OperationStep): void {
   if (!operation) return;
   const root = schema.getRootType(operation.operation);
   if (!root) return;
@@ -120,9 +126,12 @@ export function resolvePurpose({ contextValue: ctx, document, operation, schema,
   if (declared.size === 0) return;
   const purposes = [...declared].sort();
   if (purposes.length > 1) {
-    throw badPurpose(`An operation has one purpose of use, but its fields declare ${purposes.join(' and ')}`, {
-      purposes,
-    });
+    throw badPurpose(
+      `An operation has one purpose of use, but its fields declare ${purposes.join(' and ')}`,
+      {
+        purposes,
+      },
+    );
   }
   const [purpose] = purposes as [Purpose];
   if (ctx.purpose !== undefined && ctx.purpose !== purpose) {

@@ -170,7 +170,8 @@ export function refuseDenied(step: OperationStep, catalog: ReadonlyMap<string, C
     }
   }
   if (refusals.length === 0) return;
-  for (const uscc of usccArguments(operation.selectionSet, request.variables ?? {})) ctx.audit.touchUscc(uscc);
+  for (const uscc of usccArguments(operation.selectionSet, request.variables ?? {}))
+    ctx.audit.touchUscc(uscc);
   const [first] = refusals;
   const args = refusals.flatMap((r) => (r.argument ? [r.argument] : []));
   throw new GraphQLError(

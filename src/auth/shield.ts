@@ -6,7 +6,12 @@ import { ForbiddenError } from './forbidden.js';
 import type { HubContext } from '../server/context.js';
 import { denialMessage, type Decision } from './access-control.js';
 import type { CatalogFieldEntry } from './catalog.js';
-import { hubArguments, hubSignalRecords, isStructuralType, rootFieldsServingCatalogue } from './hub-catalog.js';
+import {
+  hubArguments,
+  hubSignalRecords,
+  isStructuralType,
+  rootFieldsServingCatalogue,
+} from './hub-catalog.js';
 import { decideInputs, deniedInputs, forbiddenInput, inputsOf } from './input-policy.js';
 import { maskPersonal } from './masking.js';
 
@@ -96,17 +101,19 @@ function inputRule(parent: string, field: GraphQLField<unknown, unknown>) {
     const [denied] = deniedInputs(decisions);
     return denied ? forbiddenInput(coordinate, denied) : true;
   };
-  const asyncRule = rule(`inputs:${coordinate}`, { cache: 'no_cache' })(
-    async (_parent, args, ctx: HubContext) => {
-      if (ctx.principal === undefined) return false;
-      try {
-        await ctx.access.activeGrants();
-        return check(args, ctx);
-      } catch (err) {
-        return err instanceof Error ? err : new Error(String(err));
-      }
-    },
-  );
+  const asyncRule = rule(`inputs:${coordinate}`, { cache: 'no_cache' })(async (
+    _parent,
+    args,
+    ctx: HubContext,
+  ) => {
+    if (ctx.principal === undefined) return false;
+    try {
+      await ctx.access.activeGrants();
+      return check(args, ctx);
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  });
   return withSync(asyncRule, (_parent, args, ctx) => {
     if (ctx.principal === undefined || !ctx.access.grantsLoaded) return undefined;
     return check(args, ctx);
@@ -127,7 +134,10 @@ export function buildRules(
 ): IRules {
   const rules: Record<string, Record<string, unknown>> = {};
   const governed = new Map(
-    rootFieldsServingCatalogue(schema, catalog).map(({ parent, field }) => [`${parent}.${field.name}`, field]),
+    rootFieldsServingCatalogue(schema, catalog).map(({ parent, field }) => [
+      `${parent}.${field.name}`,
+      field,
+    ]),
   );
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;

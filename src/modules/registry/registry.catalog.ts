@@ -79,5 +79,8 @@ export const registryArguments: readonly CatalogArgument[] = [
       },
     },
   },
-  { coordinate: 'EnterpriseOrder.direction', rule: open('the direction of an ordering decided by its field') },
+  {
+    coordinate: 'EnterpriseOrder.direction',
+    rule: open('the direction of an ordering decided by its field'),
+  },
 ];

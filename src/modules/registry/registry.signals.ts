@@ -84,5 +84,9 @@ export const registrySignalSource: SignalSource = {
   module: 'registry',
   tables: [TABLE],
   load,
-  codes: { ENTERPRISE_REVOKED: 'Enterprise', ENTERPRISE_LIQUIDATING: 'Enterprise', ENTERPRISE_CANCELLED: 'Enterprise' },
+  codes: {
+    ENTERPRISE_REVOKED: 'Enterprise',
+    ENTERPRISE_LIQUIDATING: 'Enterprise',
+    ENTERPRISE_CANCELLED: 'Enterprise',
+  },
 };

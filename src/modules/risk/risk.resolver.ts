@@ -1,7 +1,12 @@
 import { Arg, Ctx, Extensions, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError } from '../../auth/forbidden.js';
 import { denialMessage } from '../../auth/access-control.js';
-import { derivedView, recordDerivedUse, redactedDetail, type DerivedView } from '../../auth/derived-policy.js';
+import {
+  derivedView,
+  recordDerivedUse,
+  redactedDetail,
+  type DerivedView,
+} from '../../auth/derived-policy.js';
 import { DECLARES_PURPOSE } from '../../auth/purpose-argument.js';
 import { Purpose } from '../../auth/purpose.js';
 import { BadInputError } from '../../common/errors.js';

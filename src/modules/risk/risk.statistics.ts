@@ -86,7 +86,10 @@ export function neighbours(filter: StatisticsFilter): { argument: string; filter
   if (regionPrefix) {
     out.push({ argument: 'filter.regionPrefix', filter: { ...filter, regionPrefix: undefined } });
     for (let len = 2; len < regionPrefix.length; len += 2)
-      out.push({ argument: 'filter.regionPrefix', filter: { ...filter, regionPrefix: regionPrefix.slice(0, len) } });
+      out.push({
+        argument: 'filter.regionPrefix',
+        filter: { ...filter, regionPrefix: regionPrefix.slice(0, len) },
+      });
   }
   if (industrySection)
     out.push({ argument: 'filter.industrySection', filter: { ...filter, industrySection: undefined } });
@@ -95,7 +98,10 @@ export function neighbours(filter: StatisticsFilter): { argument: string; filter
     out.push({ argument: 'filter.riskGrades', filter: { ...filter, riskGrades: undefined } });
     if (grades.length > 1)
       for (const g of grades)
-        out.push({ argument: 'filter.riskGrades', filter: { ...filter, riskGrades: grades.filter((x) => x !== g) } });
+        out.push({
+          argument: 'filter.riskGrades',
+          filter: { ...filter, riskGrades: grades.filter((x) => x !== g) },
+        });
   }
   return out;
 }
