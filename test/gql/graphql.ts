@@ -838,7 +838,7 @@ export type Mutation = {
   applyForSharing: SharingAgreement;
   /** The owning department approves a pending application for the window [validFrom, validTo). */
   approveSharingAgreement: SharingAgreement;
-  /** Creates an API key (ADMIN only); the key is in this response only. */
+  /** Creates an API key; the key is in this response only. A key cannot outrank its issuer: the hub operator (ADMIN) issues ADMIN keys for its own organisation, an organisation’s administrator (scope api-keys:manage) keys of its own kind for its own organisation. */
   createApiKey: CreatedApiKey;
   /** The owning department refuses a pending application; a reason is required. */
   rejectSharingAgreement: SharingAgreement;
@@ -1124,6 +1124,7 @@ export type ResourceAccess = {
 export type RiskContribution = {
   __typename?: 'RiskContribution';
   department?: Maybe<Department>;
+  /** When the signal happened; null when you may not read the record behind it. */
   occurredOn?: Maybe<Scalars['LocalDate']['output']>;
   /** Points added to (or, negative, removed from) the dimension. */
   points?: Maybe<Scalars['Float']['output']>;
@@ -1188,7 +1189,9 @@ export type RiskSignal = {
   code?: Maybe<Scalars['String']['output']>;
   /** Source department. */
   department?: Maybe<Department>;
+  /** Short explanation with the record’s values if you may read the record; otherwise a value-free description. */
   detail?: Maybe<Scalars['String']['output']>;
+  /** When it happened; null when you may not read the record behind the signal. */
   occurredOn?: Maybe<Scalars['LocalDate']['output']>;
   /** The source record, if you may read its resource; otherwise null with a FORBIDDEN error. */
   record?: Maybe<SourceRecord>;
@@ -1199,7 +1202,7 @@ export type RiskSignal = {
 
 export type RiskSourceFreshness = {
   __typename?: 'RiskSourceFreshness';
-  /** Newest asOf of that department’s records for the enterprise. */
+  /** Newest asOf of that department’s records for the enterprise; null unless you may read all of its record types. */
   asOf?: Maybe<Scalars['DateTimeISO']['output']>;
   department?: Maybe<Department>;
   stale?: Maybe<Scalars['Boolean']['output']>;
@@ -1211,9 +1214,13 @@ export type RiskStatistics = {
   __typename?: 'RiskStatistics';
   buckets?: Maybe<Array<RiskStatisticsBucket>>;
   minimumCellSize?: Maybe<Scalars['Int']['output']>;
+  /** True when nothing is returned because the filtered population, or its difference from a filter one argument away, is under the minimum cell size. */
+  suppressed?: Maybe<Scalars['Boolean']['output']>;
   /** Buckets withheld because they hold fewer enterprises than the minimum cell size. */
   suppressedBuckets?: Maybe<Scalars['Int']['output']>;
-  /** Enterprises matching the filter. */
+  /** Why the answer was suppressed. */
+  suppressionReason?: Maybe<Scalars['String']['output']>;
+  /** Enterprises matching the filter; null when the answer is suppressed. */
   total?: Maybe<Scalars['Int']['output']>;
 };
 

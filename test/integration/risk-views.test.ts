@@ -213,7 +213,14 @@ describe('risk statistics', () => {
     );
     // Buckets under 5 are withheld, and then the smallest others until the withheld ones
     // hold 5 or more together (so total minus the buckets cannot count a small one).
-    const counts = rows.map((r) => ({ grade: r.grade, n: Number(r.n) })).sort((a, b) => a.n - b.n);
+    const groupKey = (g: string | null) => JSON.stringify([g]);
+    const counts = rows
+      .map((r) => ({ grade: r.grade, n: Number(r.n) }))
+      .sort(
+        (a, b) =>
+          a.n - b.n ||
+          (groupKey(a.grade) < groupKey(b.grade) ? -1 : groupKey(a.grade) > groupKey(b.grade) ? 1 : 0),
+      );
     const withheld = counts.filter((r) => r.n < 5);
     const published = counts.filter((r) => r.n >= 5);
     const sum = () => withheld.reduce((t, r) => t + r.n, 0);

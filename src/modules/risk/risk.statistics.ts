@@ -164,7 +164,10 @@ export async function riskStatistics(
   }
   // Secondary suppression: the withheld buckets together hold none or at least the minimum.
   const withheldSum = () => rows.filter((r) => withheld.has(r.key)).reduce((sum, r) => sum + r.n, 0);
-  const published = rows.filter((r) => !withheld.has(r.key)).sort((a, b) => a.n - b.n);
+  // Smallest first, ties by group key, so the same data always withholds the same buckets.
+  const published = rows
+    .filter((r) => !withheld.has(r.key))
+    .sort((a, b) => a.n - b.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   while (small(withheldSum()) && published.length > 0) withheld.add(published.shift()!.key);
   const buckets: RiskStatisticsBucketType[] = [];
   for (const { key, n: count, values: row } of rows) {
