@@ -19,6 +19,7 @@ import { startTestHub, type Caller, type GraphQLResponse, type TestHub } from '.
 const GZ = '91440101MA5CJQ4N59'; // 广州东方商贸有限公司3, region 440101, section F
 const CA = Purpose.CREDIT_ASSESSMENT;
 const ST = Purpose.STATISTICS;
+const ENTERPRISES = 200;
 
 const list = (filter: string, extra = '') =>
   `{ enterprises(filter: { nameContains: "东方商贸有限公司3", regionPrefix: "440101", ${filter} }${extra}) { totalCount } }`;
@@ -54,7 +55,7 @@ describe.each(['partial', 'reject'] as const)('AUTHZ_MODE=%s', (mode) => {
 
   beforeAll(async () => {
     hub = await startTestHub({
-      enterprises: 30,
+      enterprises: ENTERPRISES,
       env: { AUTHZ_MODE: mode, JWT_MACHINE_CLIENTS: 'BANK_XM_001/risk-engine' },
     });
     await seedGovernance(hub.orm.em.fork());
@@ -75,8 +76,7 @@ describe.each(['partial', 'reject'] as const)('AUTHZ_MODE=%s', (mode) => {
     expect(error!.message).toContain(resource);
     if (mode === 'partial') {
       expect(res.status).toBe(200);
-      // `enterprises` is non-null in the schema, so its null reaches `data` (nothing else was asked).
-      expect(res.body.data?.enterprises ?? null).toBeNull();
+      expect(res.body.data).toEqual({ enterprises: null });
       expect(error!.extensions).toMatchObject({ argument, resource });
     } else {
       expect(res.status).toBe(403);
@@ -185,7 +185,88 @@ describe.each(['partial', 'reject'] as const)('AUTHZ_MODE=%s', (mode) => {
       const res = await hub.as({ principal: PRINCIPALS.analyst, purpose: ST })<{
         riskStatistics: { total: number; suppressed: boolean };
       }>('{ riskStatistics(groupBy: [RISK_GRADE]) { total suppressed } }');
-      expect(res.body.data!.riskStatistics).toEqual({ total: 30, suppressed: false });
+      expect(res.body.data!.riskStatistics).toEqual({ total: ENTERPRISES, suppressed: false });
+    });
+
+    it('differencing pairs: answers one argument apart differ by 0 or at least the minimum cell size', async () => {
+      type Filter = { regionPrefix?: string; industrySection?: string; riskGrades?: string[] };
+      type Answer = { total: number | null; buckets: { riskGrade: string; count: number }[] };
+      const regions = (
+        await sql<{ p: string }>(
+          `select distinct substr(region_code, 1, 6) as p from registry_enterprise where region_code like '44%' or region_code like '35%'`,
+        )
+      ).flatMap((r) => [r.p.slice(0, 2), r.p.slice(0, 4), r.p]);
+      const sections = (
+        await sql<{ s: string }>(
+          'select industry_section as s from registry_enterprise group by industry_section order by count(*) desc limit 3',
+        )
+      ).map((r) => r.s);
+      const gradeSets = [undefined, ['E'], ['D', 'E'], ['C', 'D', 'E'], ['A', 'B', 'C', 'D']];
+      const filters: Filter[] = [];
+      for (const regionPrefix of [undefined, ...new Set(regions)])
+        for (const industrySection of [undefined, ...sections])
+          for (const riskGrades of gradeSets)
+            filters.push({
+              ...(regionPrefix ? { regionPrefix } : {}),
+              ...(industrySection ? { industrySection } : {}),
+              ...(riskGrades ? { riskGrades } : {}),
+            });
+      const answers = new Map<string, Answer>();
+      const Q = `query ($filter: RiskStatisticsFilter) { riskStatistics(groupBy: [RISK_GRADE], filter: $filter) { total buckets { riskGrade count } } }`;
+      for (const filter of filters) {
+        const res = await hub.as({ principal: PRINCIPALS.analyst, purpose: ST })<{ riskStatistics: Answer }>(
+          Q,
+          {
+            filter,
+          },
+        );
+        const answer = res.body.data!.riskStatistics;
+        answers.set(JSON.stringify(filter), answer);
+        if (answer.total === null) continue;
+        // Within one answer: withheld buckets together are none or at least the minimum.
+        const withheld = answer.total - answer.buckets.reduce((t, b) => t + b.count, 0);
+        expect({ filter, withheld: withheld === 0 || withheld >= 5 }).toEqual({ filter, withheld: true });
+        for (const b of answer.buckets) expect(b.count).toBeGreaterThanOrEqual(5);
+      }
+      // Pairs one argument apart, by nesting: removed, a coarser region, one grade fewer.
+      const apart = (a: Filter, b: Filter): boolean => {
+        const diffs = (['regionPrefix', 'industrySection', 'riskGrades'] as const).filter(
+          (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+        );
+        if (diffs.length !== 1) return false;
+        const k = diffs[0]!;
+        if (b[k] === undefined) return true;
+        if (k === 'regionPrefix') return a.regionPrefix!.startsWith(b.regionPrefix!);
+        if (k === 'riskGrades')
+          return (
+            a.riskGrades!.every((g) => b.riskGrades!.includes(g)) &&
+            b.riskGrades!.length === a.riskGrades!.length + 1
+          );
+        return false;
+      };
+      let pairs = 0;
+      for (const a of filters) {
+        for (const b of filters) {
+          const x = answers.get(JSON.stringify(a))!;
+          const y = answers.get(JSON.stringify(b))!;
+          if (!apart(a, b) || x.total === null || y.total === null) continue;
+          pairs++;
+          const d = Math.abs(x.total - y.total);
+          expect({ a, b, difference: d === 0 || d >= 5 }).toEqual({ a, b, difference: true });
+          const yb = new Map(y.buckets.map((t) => [t.riskGrade, t.count]));
+          for (const t of x.buckets) {
+            if (!yb.has(t.riskGrade)) continue;
+            const db = Math.abs(t.count - yb.get(t.riskGrade)!);
+            expect({ a, b, grade: t.riskGrade, difference: db === 0 || db >= 5 }).toEqual({
+              a,
+              b,
+              grade: t.riskGrade,
+              difference: true,
+            });
+          }
+        }
+      }
+      expect(pairs).toBeGreaterThan(10);
     });
   });
 

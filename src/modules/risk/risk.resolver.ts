@@ -146,6 +146,7 @@ class RiskStatisticsFilterInput implements StatisticsFilter {
 @Resolver()
 export class RiskQueryResolver {
   @Query(() => [PortfolioRiskItemType], {
+    nullable: true,
     description:
       `Risk profiles of up to ${MAX_PORTFOLIO} enterprises, in request order. An invalid or unknown code is reported ` +
       'in its own item; it does not fail the call. The purpose of use is the `purpose` argument or the X-Purpose ' +
@@ -205,6 +206,7 @@ export class RiskQueryResolver {
   }
 
   @Query(() => RiskStatisticsType, {
+    nullable: true,
     description:
       'Counts, average score and active signals by category, grouped in SQL over every stored profile. ' +
       'Buckets smaller than the minimum cell size are withheld so that no single enterprise can be read off.',
