@@ -861,7 +861,7 @@ export type Mutation = {
   applyForSharing?: Maybe<SharingAgreement>;
   /** The owning department approves a pending application for the window [validFrom, validTo). */
   approveSharingAgreement?: Maybe<SharingAgreement>;
-  /** Creates an API key (ADMIN only); the key is in this response only. */
+  /** Creates an API key; the key is in this response only. A key cannot outrank its issuer: the hub operator (ADMIN) issues ADMIN keys for its own organisation, an organisation’s administrator (scope api-keys:manage) keys of its own kind for its own organisation. */
   createApiKey?: Maybe<CreatedApiKey>;
   /** Registers a client’s operations as trusted documents (ADMIN only), tied to its organisation and optionally one API key. Registering a document again for the same organisation returns it unchanged. */
   registerTrustedDocuments: Array<TrustedDocument>;
@@ -1052,8 +1052,8 @@ export type Query = {
   apiKeys: Array<ApiKey>;
   /** One enterprise by its USCC; an unknown code is a NOT_FOUND error. */
   enterprise?: Maybe<Enterprise>;
-  /** Enterprises matching a filter, in pages. */
-  enterprises: EnterpriseConnection;
+  /** Enterprises matching a filter, in pages; null with FORBIDDEN when a filter or ordering tests data you may not read. */
+  enterprises?: Maybe<EnterpriseConnection>;
   /** Who the hub thinks you are. */
   me: Me;
   /** What may I read? The data catalog with, for you and a purpose (default: the X-Purpose header), whether each resource is readable and under which agreement. */
@@ -1061,9 +1061,9 @@ export type Query = {
   /** The limits your operations run under: cost, depth, aliases, tokens, rate-limit budget, deadline. */
   myLimits: OperationLimits;
   /** Risk profiles of up to 1000 enterprises, in request order. An invalid or unknown code is reported in its own item; it does not fail the call. The purpose of use is the `purpose` argument or the X-Purpose header (one purpose per operation: if both are given they must agree). */
-  portfolioRisk: Array<PortfolioRiskItem>;
+  portfolioRisk?: Maybe<Array<PortfolioRiskItem>>;
   /** Counts, average score and active signals by category, grouped in SQL over every stored profile. Buckets smaller than the minimum cell size are withheld so that no single enterprise can be read off. */
-  riskStatistics: RiskStatistics;
+  riskStatistics?: Maybe<RiskStatistics>;
   /** Agreements the caller may see: its organisation’s applications, for a department also those for its resources, and for ADMIN and AUDITOR all. Newest first. */
   sharingAgreements: SharingAgreementConnection;
   /** Registered trusted documents, newest first (ADMIN only). */
@@ -1195,6 +1195,7 @@ export type ResourceAccess = {
 export type RiskContribution = {
   __typename?: 'RiskContribution';
   department?: Maybe<Department>;
+  /** When the signal happened; null when you may not read the record behind it. */
   occurredOn?: Maybe<Scalars['LocalDate']['output']>;
   /** Points added to (or, negative, removed from) the dimension. */
   points?: Maybe<Scalars['Float']['output']>;
@@ -1259,7 +1260,9 @@ export type RiskSignal = {
   code?: Maybe<Scalars['String']['output']>;
   /** Source department. */
   department?: Maybe<Department>;
+  /** Short explanation with the record’s values if you may read the record; otherwise a value-free description. */
   detail?: Maybe<Scalars['String']['output']>;
+  /** When it happened; null when you may not read the record behind the signal. */
   occurredOn?: Maybe<Scalars['LocalDate']['output']>;
   /** The source record, if you may read its resource; otherwise null with a FORBIDDEN error. */
   record?: Maybe<SourceRecord>;
@@ -1270,7 +1273,7 @@ export type RiskSignal = {
 
 export type RiskSourceFreshness = {
   __typename?: 'RiskSourceFreshness';
-  /** Newest asOf of that department’s records for the enterprise. */
+  /** Newest asOf of that department’s records for the enterprise; null unless you may read all of its record types. */
   asOf?: Maybe<Scalars['DateTimeISO']['output']>;
   department?: Maybe<Department>;
   stale?: Maybe<Scalars['Boolean']['output']>;
@@ -1282,9 +1285,13 @@ export type RiskStatistics = {
   __typename?: 'RiskStatistics';
   buckets?: Maybe<Array<RiskStatisticsBucket>>;
   minimumCellSize?: Maybe<Scalars['Int']['output']>;
+  /** True when nothing is returned because the filtered population, or its difference from a filter one argument away, is under the minimum cell size. */
+  suppressed?: Maybe<Scalars['Boolean']['output']>;
   /** Buckets withheld because they hold fewer enterprises than the minimum cell size. */
   suppressedBuckets?: Maybe<Scalars['Int']['output']>;
-  /** Enterprises matching the filter. */
+  /** Why the answer was suppressed. */
+  suppressionReason?: Maybe<Scalars['String']['output']>;
+  /** Enterprises matching the filter; null when the answer is suppressed. */
   total?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -1754,7 +1761,7 @@ export type EnterprisePageAllDomainsQueryVariables = Exact<{
 }>;
 
 
-export type EnterprisePageAllDomainsQuery = { __typename?: 'Query', enterprises: { __typename?: 'EnterpriseConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'EnterpriseEdge', node: { __typename?: 'Enterprise', uscc: any, name?: string | null, status?: EnterpriseStatus | null, legalRepresentative?: { __typename?: 'LegalRepresentative', name?: string | null } | null, penalties?: { __typename?: 'AdministrativePenaltyConnection', totalCount: number, edges: Array<{ __typename?: 'AdministrativePenaltyEdge', node: { __typename?: 'AdministrativePenalty', decisionNumber?: string | null, amount?: number | null, enterprise?: { __typename?: 'Enterprise', uscc: any } | null } }> } | null, licences?: { __typename?: 'AdministrativeLicenceConnection', edges: Array<{ __typename?: 'AdministrativeLicenceEdge', node: { __typename?: 'AdministrativeLicence', licenceName?: string | null, status?: AdministrativeLicenceStatus | null } }> } | null, listEntries?: { __typename?: 'CreditListEntryConnection', edges: Array<{ __typename?: 'CreditListEntryEdge', node: { __typename?: 'CreditListEntry', list?: CreditList | null, listedDate?: any | null } }> } | null, taxGrades?: { __typename?: 'TaxCreditEvaluationConnection', edges: Array<{ __typename?: 'TaxCreditEvaluationEdge', node: { __typename?: 'TaxCreditEvaluation', year?: number | null, grade?: TaxCreditGrade | null } }> } | null, taxArrears?: { __typename?: 'TaxArrearsConnection', edges: Array<{ __typename?: 'TaxArrearsEdge', node: { __typename?: 'TaxArrears', amountOwed?: number | null } }> } | null, riskClasses?: { __typename?: 'CreditRiskClassificationConnection', edges: Array<{ __typename?: 'CreditRiskClassificationEdge', node: { __typename?: 'CreditRiskClassification', riskClass?: EnterpriseCreditRiskClass | null } }> } | null, socialInsuranceAccounts?: { __typename?: 'SocialInsuranceAccountConnection', edges: Array<{ __typename?: 'SocialInsuranceAccountEdge', node: { __typename?: 'SocialInsuranceAccount', period?: string | null, arrears?: number | null } }> } | null, designatedInstitutions?: { __typename?: 'DesignatedMedicalInstitutionConnection', edges: Array<{ __typename?: 'DesignatedMedicalInstitutionEdge', node: { __typename?: 'DesignatedMedicalInstitution', institutionType?: MedicalInstitutionType | null, designationStatus?: MedicalDesignationStatus | null } }> } | null, medicalInstitutionCreditGrades?: { __typename?: 'MedicalInstitutionCreditGradeConnection', edges: Array<{ __typename?: 'MedicalInstitutionCreditGradeEdge', node: { __typename?: 'MedicalInstitutionCreditGrade', year?: number | null, grade?: MedicalCreditGrade | null } }> } | null, medicalFundViolations?: { __typename?: 'MedicalFundViolationConnection', edges: Array<{ __typename?: 'MedicalFundViolationEdge', node: { __typename?: 'MedicalFundViolation', violationType?: MedicalFundViolationType | null, amountInvolved?: number | null } }> } | null, transportLicences?: { __typename?: 'TransportLicenceConnection', edges: Array<{ __typename?: 'TransportLicenceEdge', node: { __typename?: 'TransportLicence', licenceNumber?: string | null, businessScopes?: Array<TransportBusinessScope> | null } }> } | null, vehicles?: { __typename?: 'TransportVehicleConnection', totalCount: number, edges: Array<{ __typename?: 'TransportVehicleEdge', node: { __typename?: 'TransportVehicle', plateNumber?: string | null, keyVehicle?: boolean | null } }> } | null, transportCreditRatings?: { __typename?: 'TransportCreditRatingConnection', edges: Array<{ __typename?: 'TransportCreditRatingEdge', node: { __typename?: 'TransportCreditRating', grade?: TransportCreditGrade | null } }> } | null, transportEnforcements?: { __typename?: 'TransportEnforcementConnection', edges: Array<{ __typename?: 'TransportEnforcementEdge', node: { __typename?: 'TransportEnforcement', decisionDate?: any | null, penaltyPoints?: number | null } }> } | null, techCertifications?: { __typename?: 'TechCertificationConnection', edges: Array<{ __typename?: 'TechCertificationEdge', node: { __typename?: 'TechCertification', certificationType?: TechCertificationType | null, status?: TechCertificationStatus | null } }> } | null, rdSpending?: { __typename?: 'RdSpendingConnection', edges: Array<{ __typename?: 'RdSpendingEdge', node: { __typename?: 'RdSpending', rdIntensity?: number | null } }> } | null, patentCounts?: { __typename?: 'PatentCountConnection', edges: Array<{ __typename?: 'PatentCountEdge', node: { __typename?: 'PatentCount', inventionPatentsGranted?: number | null } }> } | null } }> } };
+export type EnterprisePageAllDomainsQuery = { __typename?: 'Query', enterprises?: { __typename?: 'EnterpriseConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'EnterpriseEdge', node: { __typename?: 'Enterprise', uscc: any, name?: string | null, status?: EnterpriseStatus | null, legalRepresentative?: { __typename?: 'LegalRepresentative', name?: string | null } | null, penalties?: { __typename?: 'AdministrativePenaltyConnection', totalCount: number, edges: Array<{ __typename?: 'AdministrativePenaltyEdge', node: { __typename?: 'AdministrativePenalty', decisionNumber?: string | null, amount?: number | null, enterprise?: { __typename?: 'Enterprise', uscc: any } | null } }> } | null, licences?: { __typename?: 'AdministrativeLicenceConnection', edges: Array<{ __typename?: 'AdministrativeLicenceEdge', node: { __typename?: 'AdministrativeLicence', licenceName?: string | null, status?: AdministrativeLicenceStatus | null } }> } | null, listEntries?: { __typename?: 'CreditListEntryConnection', edges: Array<{ __typename?: 'CreditListEntryEdge', node: { __typename?: 'CreditListEntry', list?: CreditList | null, listedDate?: any | null } }> } | null, taxGrades?: { __typename?: 'TaxCreditEvaluationConnection', edges: Array<{ __typename?: 'TaxCreditEvaluationEdge', node: { __typename?: 'TaxCreditEvaluation', year?: number | null, grade?: TaxCreditGrade | null } }> } | null, taxArrears?: { __typename?: 'TaxArrearsConnection', edges: Array<{ __typename?: 'TaxArrearsEdge', node: { __typename?: 'TaxArrears', amountOwed?: number | null } }> } | null, riskClasses?: { __typename?: 'CreditRiskClassificationConnection', edges: Array<{ __typename?: 'CreditRiskClassificationEdge', node: { __typename?: 'CreditRiskClassification', riskClass?: EnterpriseCreditRiskClass | null } }> } | null, socialInsuranceAccounts?: { __typename?: 'SocialInsuranceAccountConnection', edges: Array<{ __typename?: 'SocialInsuranceAccountEdge', node: { __typename?: 'SocialInsuranceAccount', period?: string | null, arrears?: number | null } }> } | null, designatedInstitutions?: { __typename?: 'DesignatedMedicalInstitutionConnection', edges: Array<{ __typename?: 'DesignatedMedicalInstitutionEdge', node: { __typename?: 'DesignatedMedicalInstitution', institutionType?: MedicalInstitutionType | null, designationStatus?: MedicalDesignationStatus | null } }> } | null, medicalInstitutionCreditGrades?: { __typename?: 'MedicalInstitutionCreditGradeConnection', edges: Array<{ __typename?: 'MedicalInstitutionCreditGradeEdge', node: { __typename?: 'MedicalInstitutionCreditGrade', year?: number | null, grade?: MedicalCreditGrade | null } }> } | null, medicalFundViolations?: { __typename?: 'MedicalFundViolationConnection', edges: Array<{ __typename?: 'MedicalFundViolationEdge', node: { __typename?: 'MedicalFundViolation', violationType?: MedicalFundViolationType | null, amountInvolved?: number | null } }> } | null, transportLicences?: { __typename?: 'TransportLicenceConnection', edges: Array<{ __typename?: 'TransportLicenceEdge', node: { __typename?: 'TransportLicence', licenceNumber?: string | null, businessScopes?: Array<TransportBusinessScope> | null } }> } | null, vehicles?: { __typename?: 'TransportVehicleConnection', totalCount: number, edges: Array<{ __typename?: 'TransportVehicleEdge', node: { __typename?: 'TransportVehicle', plateNumber?: string | null, keyVehicle?: boolean | null } }> } | null, transportCreditRatings?: { __typename?: 'TransportCreditRatingConnection', edges: Array<{ __typename?: 'TransportCreditRatingEdge', node: { __typename?: 'TransportCreditRating', grade?: TransportCreditGrade | null } }> } | null, transportEnforcements?: { __typename?: 'TransportEnforcementConnection', edges: Array<{ __typename?: 'TransportEnforcementEdge', node: { __typename?: 'TransportEnforcement', decisionDate?: any | null, penaltyPoints?: number | null } }> } | null, techCertifications?: { __typename?: 'TechCertificationConnection', edges: Array<{ __typename?: 'TechCertificationEdge', node: { __typename?: 'TechCertification', certificationType?: TechCertificationType | null, status?: TechCertificationStatus | null } }> } | null, rdSpending?: { __typename?: 'RdSpendingConnection', edges: Array<{ __typename?: 'RdSpendingEdge', node: { __typename?: 'RdSpending', rdIntensity?: number | null } }> } | null, patentCounts?: { __typename?: 'PatentCountConnection', edges: Array<{ __typename?: 'PatentCountEdge', node: { __typename?: 'PatentCount', inventionPatentsGranted?: number | null } }> } | null } }> } | null };
 
 export type EnterpriseProfileQueryVariables = Exact<{
   uscc: Scalars['USCC']['input'];
@@ -1770,14 +1777,14 @@ export type EnterprisesInRegionQueryVariables = Exact<{
 }>;
 
 
-export type EnterprisesInRegionQuery = { __typename?: 'Query', enterprises: { __typename?: 'EnterpriseConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'EnterpriseEdge', node: { __typename?: 'Enterprise', uscc: any, name?: string | null, regionCode?: string | null, registeredCapital?: number | null } }> } };
+export type EnterprisesInRegionQuery = { __typename?: 'Query', enterprises?: { __typename?: 'EnterpriseConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'EnterpriseEdge', node: { __typename?: 'Enterprise', uscc: any, name?: string | null, regionCode?: string | null, registeredCapital?: number | null } }> } | null };
 
 export type PortfolioRiskQueryVariables = Exact<{
   usccs: Array<Scalars['String']['input']> | Scalars['String']['input'];
 }>;
 
 
-export type PortfolioRiskQuery = { __typename?: 'Query', portfolioRisk: Array<{ __typename?: 'PortfolioRiskItem', input?: string | null, status?: PortfolioItemStatus | null, error?: string | null, profile?: { __typename?: 'RiskProfile', score?: number | null, grade?: RiskGrade | null, cappedBy?: string | null, signals?: Array<{ __typename?: 'RiskSignal', code?: string | null, category?: SignalCategory | null, severity?: SignalSeverity | null, department?: Department | null }> | null } | null }> };
+export type PortfolioRiskQuery = { __typename?: 'Query', portfolioRisk?: Array<{ __typename?: 'PortfolioRiskItem', input?: string | null, status?: PortfolioItemStatus | null, error?: string | null, profile?: { __typename?: 'RiskProfile', score?: number | null, grade?: RiskGrade | null, cappedBy?: string | null, signals?: Array<{ __typename?: 'RiskSignal', code?: string | null, category?: SignalCategory | null, severity?: SignalSeverity | null, department?: Department | null }> | null } | null }> | null };
 
 export type RiskProfileQueryVariables = Exact<{
   uscc: Scalars['USCC']['input'];
@@ -1792,7 +1799,7 @@ export type RiskStatisticsQueryVariables = Exact<{
 }>;
 
 
-export type RiskStatisticsQuery = { __typename?: 'Query', riskStatistics: { __typename?: 'RiskStatistics', total?: number | null, suppressedBuckets?: number | null, minimumCellSize?: number | null, buckets?: Array<{ __typename?: 'RiskStatisticsBucket', regionCity?: string | null, riskGrade?: RiskGrade | null, count?: number | null, averageScore?: number | null, judicialSignals?: number | null, operatingSignals?: number | null, sectorComplianceSignals?: number | null, positiveSignals?: number | null }> | null } };
+export type RiskStatisticsQuery = { __typename?: 'Query', riskStatistics?: { __typename?: 'RiskStatistics', total?: number | null, suppressedBuckets?: number | null, minimumCellSize?: number | null, buckets?: Array<{ __typename?: 'RiskStatisticsBucket', regionCity?: string | null, riskGrade?: RiskGrade | null, count?: number | null, averageScore?: number | null, judicialSignals?: number | null, operatingSignals?: number | null, sectorComplianceSignals?: number | null, positiveSignals?: number | null }> | null } | null };
 
 export type WhatMayIReadQueryVariables = Exact<{
   purpose?: InputMaybe<Purpose>;

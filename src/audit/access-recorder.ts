@@ -1,4 +1,4 @@
-import { SharingClass } from '../auth/catalog.js';
+import { SharingClass, type CatalogFieldEntry } from '../auth/catalog.js';
 import { DenyReason, type Decision } from '../auth/access-control.js';
 
 /**
@@ -85,6 +85,31 @@ export class AccessRecorder {
         count: 1,
       });
     }
+  }
+
+  /**
+   * Notes that a value served (a risk profile) was derived from a record of a
+   * conditional or not-shared resource, whether or not the caller may read the
+   * record itself: the owner's view of who used its data includes derived use.
+   */
+  recordDerived(field: string, entry: CatalogFieldEntry, agreementId: string | null, uscc: string): void {
+    if (entry.sharing === SharingClass.UNCONDITIONAL) return;
+    this.usccs.add(uscc);
+    let read = this.reads.get(entry.resource);
+    if (!read) {
+      read = {
+        read: {
+          resource: entry.resource,
+          sharing: entry.sharing,
+          owner: entry.owner,
+          masked: false,
+          agreementId,
+        },
+        fields: new Map(),
+      };
+      this.reads.set(entry.resource, read);
+    }
+    read.fields.set(field, (read.fields.get(field) ?? 0) + 1);
   }
 
   /** Notes a denial that refused a whole operation before it ran (AUTHZ_MODE=reject). */

@@ -29,15 +29,25 @@ export function auditPlugin({ orm, log, onAppend }: AuditPluginDeps): ApolloServ
     async requestDidStart() {
       return {
         async willSendResponse(requestContext) {
-          const audit = requestContext.contextValue?.audit;
-          if (!audit?.hasEntries) return;
-          const started = performance.now();
-          const ok = await writeOrWithhold(orm, log, requestContext);
-          onAppend?.((performance.now() - started) / 1000, ok);
+          await auditOperation(orm, log, requestContext, onAppend);
         },
       };
     },
   };
+}
+
+/** The audit step of the authorization pipeline (src/auth/authorization-pipeline.ts). */
+export async function auditOperation(
+  orm: HubOrm,
+  log: Logger,
+  requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
+  onAppend?: AuditPluginDeps['onAppend'],
+): Promise<void> {
+  const audit = requestContext.contextValue?.audit;
+  if (!audit?.hasEntries) return;
+  const started = performance.now();
+  const ok = await writeOrWithhold(orm, log, requestContext);
+  onAppend?.((performance.now() - started) / 1000, ok);
 }
 
 async function writeOrWithhold(

@@ -51,4 +51,4 @@ export {
   type ChainAnchor,
   type ChainVerification,
 } from './access-log.verify.js';
-export { auditPlugin } from './audit.plugin.js';
+export { auditOperation, auditPlugin } from './audit.plugin.js';

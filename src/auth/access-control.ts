@@ -118,6 +118,15 @@ export class AccessControl {
     this.declared = purpose;
   }
 
+  /** The catalog decisions are made from (for derived values: which record types an owner has). */
+  get catalogIndex(): ReadonlyMap<string, CatalogFieldEntry> {
+    return this.catalog;
+  }
+
+  get grantsLoaded(): boolean {
+    return this.grants !== undefined;
+  }
+
   async activeGrants(): Promise<readonly Grant[]> {
     if (this.grants) return this.grants;
     this.grantsPromise ??= this.loadGrants(this.principal.organisation);

@@ -105,7 +105,8 @@ export class Authenticator {
     private readonly config: Pick<
       HubConfig,
       'jwtSecret' | 'jwtIssuer' | 'jwtAudience' | 'jwksUrl' | 'jwksFile'
-    >,
+    > &
+      Partial<Pick<HubConfig, 'jwtMaxTtl' | 'jwtMachineMaxTtl' | 'jwtMachineClients'>>,
     private readonly verifyApiKey: ApiKeyVerifier,
   ) {
     this.secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
@@ -137,6 +138,28 @@ export class Authenticator {
     return principal;
   }
 
+  /**
+   * A stolen long-lived token outlives every revocation, so lifetimes are capped:
+   * JWT_MAX_TTL for people, JWT_MACHINE_MAX_TTL for registered machine clients.
+   * Lifetime is exp − iat (a token without iat counts from now).
+   */
+  private checkLifetime(payload: JWTPayload, principal: Principal): Principal {
+    const machine = (this.config.jwtMachineClients ?? []).includes(
+      `${principal.organisation}/${principal.id}`,
+    );
+    const max = machine ? (this.config.jwtMachineMaxTtl ?? 30 * 86400) : (this.config.jwtMaxTtl ?? 86400);
+    const issued = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+    const lifetime = (payload.exp ?? Infinity) - issued;
+    if (lifetime > max) {
+      throw lifetimeRefused(
+        `the bearer token lives ${lifetime} s, longer than the ${max} s this hub accepts` +
+          (machine ? ' for registered machine clients' : ''),
+        max,
+      );
+    }
+    return principal;
+  }
+
   private async fromToken(token: string): Promise<Principal> {
     let alg: string | undefined;
     try {
@@ -152,11 +175,11 @@ export class Authenticator {
     try {
       if (alg === 'HS256' && this.secret) {
         const { payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] });
-        return principalFromClaims(payload, 'jwt');
+        return this.checkLifetime(payload, principalFromClaims(payload, 'jwt'));
       }
       if (alg && ASYMMETRIC.includes(alg) && this.jwks) {
         const { payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: ASYMMETRIC });
-        return principalFromClaims(payload, 'jwt');
+        return this.checkLifetime(payload, principalFromClaims(payload, 'jwt'));
       }
     } catch (err) {
       if (err instanceof UnauthenticatedError) throw err;
@@ -164,6 +187,13 @@ export class Authenticator {
     }
     throw new UnauthenticatedError(`tokens signed with ${alg ?? 'no algorithm'} are not accepted here`);
   }
+}
+
+function lifetimeRefused(message: string, maxSeconds: number): UnauthenticatedError {
+  return new UnauthenticatedError(message, {
+    reason: 'TOKEN_LIFETIME_TOO_LONG',
+    maxLifetimeSeconds: maxSeconds,
+  });
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -92,3 +92,41 @@ export function indexCatalog(resources: readonly CatalogResource[]): ReadonlyMap
   }
   return index;
 }
+
+/**
+ * How the policy decides an input (an argument or an input-object field): inputs
+ * that test a catalogued value reveal that value through what they select, count
+ * or order, so they are decided exactly as a field is.
+ *
+ * - `sameAs`: decided as that catalogued field (`RiskProfile.grade`).
+ * - `byValue`: an enum input whose values test different fields (an ordering);
+ *   every value must be listed.
+ * - `signalCode`: the value is a risk-signal code; decided as `sameAs` and as the
+ *   record the signal comes from (the tax bureau's arrears for `TAX_ARREARS`).
+ * - `open`: tests no catalogued value (pagination, a purpose of use); the reason
+ *   says why.
+ */
+export type CatalogArgumentRule =
+  | { readonly sameAs: string }
+  | { readonly byValue: Readonly<Record<string, string>> }
+  | { readonly sameAs: string; readonly signalCode: true }
+  | { readonly open: string };
+
+/**
+ * A catalogued input, named by its schema coordinate: `Query.enterprises(first:)`
+ * for an argument, `EnterpriseFilter.riskGrades` for an input-object field.
+ */
+export interface CatalogArgument {
+  readonly coordinate: string;
+  readonly rule: CatalogArgumentRule;
+}
+
+/** One entry per coordinate; a coordinate declared twice is an error. */
+export function indexArguments(args: readonly CatalogArgument[]): ReadonlyMap<string, CatalogArgumentRule> {
+  const index = new Map<string, CatalogArgumentRule>();
+  for (const arg of args) {
+    if (index.has(arg.coordinate)) throw new CatalogError(`argument ${arg.coordinate} is declared twice`);
+    index.set(arg.coordinate, arg.rule);
+  }
+  return index;
+}

@@ -1,4 +1,4 @@
-import { GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import { deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
@@ -6,7 +6,13 @@ import { ForbiddenError } from './forbidden.js';
 import type { HubContext } from '../server/context.js';
 import { denialMessage, type Decision } from './access-control.js';
 import type { CatalogFieldEntry } from './catalog.js';
-import { isStructuralType } from './hub-catalog.js';
+import {
+  hubArguments,
+  hubSignalRecords,
+  isStructuralType,
+  rootFieldsServingCatalogue,
+} from './hub-catalog.js';
+import { decideInputs, deniedInputs, forbiddenInput, inputsOf } from './input-policy.js';
 import { maskPersonal } from './masking.js';
 
 export function forbiddenFor(
@@ -77,6 +83,44 @@ function catalogRule(typeName: string, fieldName: string) {
 }
 
 /**
+ * The rule of a root field serving catalogued data: an authenticated caller, and
+ * every input it gives (filters, orderings, groupings) decided as the field it
+ * tests. A denied input nulls the field with FORBIDDEN naming the argument and
+ * the resource; an allowed input on conditional data is logged like a read.
+ */
+function inputRule(parent: string, field: GraphQLField<unknown, unknown>) {
+  const coordinate = `${parent}.${field.name}`;
+  const check = (args: unknown, ctx: HubContext): true | Error => {
+    const decisions = decideInputs(
+      inputsOf(parent, field, (args ?? {}) as Record<string, unknown>),
+      hubArguments(),
+      hubSignalRecords(),
+      ctx.access,
+    );
+    for (const d of decisions) ctx.audit.record(d.use.coordinate, d.decision, undefined);
+    const [denied] = deniedInputs(decisions);
+    return denied ? forbiddenInput(coordinate, denied) : true;
+  };
+  const asyncRule = rule(`inputs:${coordinate}`, { cache: 'no_cache' })(async (
+    _parent,
+    args,
+    ctx: HubContext,
+  ) => {
+    if (ctx.principal === undefined) return false;
+    try {
+      await ctx.access.activeGrants();
+      return check(args, ctx);
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  });
+  return withSync(asyncRule, (_parent, args, ctx) => {
+    if (ctx.principal === undefined || !ctx.access.grantsLoaded) return undefined;
+    return check(args, ctx);
+  });
+}
+
+/**
  * Rules generated from the schema and the catalog: every field of a domain type
  * gets its catalog rule; roots and platform operations need an authenticated
  * caller (their resolvers check roles); pagination wrappers and provenance are
@@ -89,11 +133,19 @@ export function buildRules(
   catalog: ReadonlyMap<string, CatalogFieldEntry>,
 ): IRules {
   const rules: Record<string, Record<string, unknown>> = {};
+  const governed = new Map(
+    rootFieldsServingCatalogue(schema, catalog).map(({ parent, field }) => [
+      `${parent}.${field.name}`,
+      field,
+    ]),
+  );
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
     const fields: Record<string, unknown> = {};
     for (const fieldName of Object.keys(type.getFields())) {
-      if (type.name === 'Query' || type.name === 'Mutation') fields[fieldName] = authenticated;
+      const root = governed.get(`${type.name}.${fieldName}`);
+      if (root) fields[fieldName] = inputRule(type.name, root);
+      else if (type.name === 'Query' || type.name === 'Mutation') fields[fieldName] = authenticated;
       else if (platformTypes.has(type.name) || isStructuralType(type.name)) fields[fieldName] = structural;
       else if (catalog.has(`${type.name}.${fieldName}`))
         fields[fieldName] = catalogRule(type.name, fieldName);

@@ -87,4 +87,9 @@ export interface SignalSource {
   ): Promise<Map<string, EnterpriseSignals>>;
   /** Tables whose changes must trigger recomputation of the enterprise's profile. */
   readonly tables: readonly string[];
+  /**
+   * Every signal code this source emits, with the GraphQL type of the record it
+   * comes from: the policy decides a `hasSignal` filter as a read of that record.
+   */
+  readonly codes: Readonly<Record<string, string>>;
 }

@@ -50,6 +50,12 @@ export interface HubConfig {
   readonly maxConcurrentPerPrincipal: number;
   readonly maxConcurrentCost: number;
   readonly operationQueueTimeoutMs: number;
+  /** Longest accepted bearer-token lifetime (exp − iat), seconds. */
+  readonly jwtMaxTtl: number;
+  /** Longest lifetime for the registered machine clients, seconds. */
+  readonly jwtMachineMaxTtl: number;
+  /** Registered machine clients (`org/sub`) allowed the longer lifetime. */
+  readonly jwtMachineClients: readonly string[];
 }
 
 export type TrustedDocumentsMode = 'off' | 'allow' | 'required';
@@ -572,6 +578,40 @@ export const SETTINGS = [
     secret: false,
     parse: int(0, 3_600_000),
   } satisfies Setting<'operationQueueTimeoutMs'>,
+  {
+    env: 'JWT_MAX_TTL',
+    key: 'jwtMaxTtl',
+    description:
+      'Longest bearer-token lifetime (exp − iat) accepted, in seconds; a longer-lived token is refused (401, reason TOKEN_LIFETIME_TOO_LONG).',
+    default: '86400',
+    secret: false,
+    parse: int(60, 366 * 86400),
+  } satisfies Setting<'jwtMaxTtl'>,
+  {
+    env: 'JWT_MACHINE_MAX_TTL',
+    key: 'jwtMachineMaxTtl',
+    description: 'Longest bearer-token lifetime for the clients in JWT_MACHINE_CLIENTS, in seconds.',
+    default: '2592000',
+    secret: false,
+    parse: int(60, 366 * 86400),
+  } satisfies Setting<'jwtMachineMaxTtl'>,
+  {
+    env: 'JWT_MACHINE_CLIENTS',
+    key: 'jwtMachineClients',
+    description:
+      'Registered machine clients allowed JWT_MACHINE_MAX_TTL, as comma-separated org/sub (e.g. BANK_XM_001/risk-engine).',
+    default: '',
+    secret: false,
+    parse: (raw: string) => {
+      const clients = raw
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
+      const bad = clients.find((c) => !/^[^/\s]+\/[^/\s]+$/.test(c));
+      if (bad !== undefined) throw new SettingError(`must list org/sub pairs, got '${bad}'`);
+      return clients;
+    },
+  } satisfies Setting<'jwtMachineClients'>,
 ] as const;
 
 export class ConfigError extends Error {

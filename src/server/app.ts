@@ -14,13 +14,10 @@ import { grantLoader } from '../auth/agreements/index.js';
 import { apiKeyVerifier } from '../auth/api-keys/index.js';
 import { Authenticator } from '../auth/authenticate.js';
 import { hubCatalog } from '../auth/hub-catalog.js';
-import { preloadGrantsPlugin } from '../auth/preload-grants.plugin.js';
-import { purposeArgumentPlugin } from '../auth/purpose-argument.plugin.js';
-import { rejectModePlugin } from '../auth/reject-mode.plugin.js';
+import { authorizationPipeline } from '../auth/authorization-pipeline.js';
 import { authorizeSchema } from '../auth/shield.js';
 import { PLATFORM } from './platform.js';
 import { assertBenchmarkSwitchAllowed } from './benchmark-switch.js';
-import { auditPlugin } from '../audit/index.js';
 import { createContext, type HubContext } from './context.js';
 import { isDatabaseUnavailable, setRetryAfterSeconds, unavailableGraphQLError } from '../db/outage.js';
 import { createFormatError } from './format-error.js';
@@ -153,19 +150,19 @@ export async function buildApp({
       // the plugin would also instrument every field resolution.
       ApolloServerPluginCacheControlDisabled(),
       operationNamePlugin,
-      // Before anything is decided: a purpose argument must be in place for grants, rules and the log.
-      purposeArgumentPlugin,
       idempotencyPlugin({ orm, log, windowSeconds: config.idempotencyWindowSeconds }),
-      // Wrapped: their database reads start only once the limits have let the operation through.
-      ...(benchmarkWithoutAuthorization
-        ? []
-        : [
-            afterLimits(preloadGrantsPlugin),
-            auditPlugin({ orm, log, onAppend: (seconds, ok) => metrics.accessLogAppended(seconds, ok) }),
-          ]),
-      ...(config.authzMode === 'reject' && !benchmarkWithoutAuthorization
-        ? [afterLimits(rejectModePlugin(catalog))]
-        : []),
+      // Purpose, grants, reject mode and audit, in that order (src/auth/authorization-pipeline.ts).
+      // Wrapped: its database reads start only once the limits have let the operation through.
+      afterLimits(
+        authorizationPipeline({
+          orm,
+          log,
+          catalog,
+          mode: config.authzMode,
+          decide: !benchmarkWithoutAuthorization,
+          onAppend: (seconds, ok) => metrics.accessLogAppended(seconds, ok),
+        }),
+      ),
       config.explorer ? explorerLandingPagePlugin(examples) : ApolloServerPluginLandingPageDisabled(),
     ],
     logger: log,

@@ -1,5 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
-import type { CatalogResource } from '../auth/catalog.js';
+import type { CatalogArgument, CatalogResource } from '../auth/catalog.js';
 import type { ModuleSeeder } from '../../seeds/seed-types.js';
 import type { SignalSource } from '../common/risk-signal.js';
 
@@ -15,6 +15,8 @@ export interface HubModule {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly resolvers: readonly Function[];
   readonly catalog: readonly CatalogResource[];
+  /** How the inputs of this module's root fields are decided (see CatalogArgument). */
+  readonly arguments?: readonly CatalogArgument[];
   readonly seeder: ModuleSeeder;
   /** How this module's records become risk signals (absent for modules with none). */
   readonly signals?: SignalSource;

@@ -1,7 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GraphQLObjectType, getNamedType, isLeafType, isObjectType, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLObjectType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { SharingClass, type CatalogFieldEntry } from '../../src/auth/catalog.js';
-import { hubCatalog } from '../../src/auth/hub-catalog.js';
+import {
+  hubArguments,
+  hubCatalog,
+  hubSignalRecords,
+  rootFieldsServingCatalogue,
+} from '../../src/auth/hub-catalog.js';
+import { redactedDetail } from '../../src/auth/derived-policy.js';
+import type { RiskSignal } from '../../src/common/risk-signal.js';
 import { maskPersonal } from '../../src/auth/masking.js';
 import { PrincipalKind } from '../../src/auth/principal.js';
 import { Purpose } from '../../src/auth/purpose.js';
@@ -51,6 +69,14 @@ interface Site {
  * resource (tested in risk-views.test.ts, "usable but invisible").
  */
 const DYNAMIC = new Set(['RiskSignal.record']);
+
+/** Fields whose values repeat the values of the record behind them (src/auth/derived-policy.ts). */
+const DERIVED = new Set([
+  'RiskSignal.detail',
+  'RiskSignal.occurredOn',
+  'RiskContribution.occurredOn',
+  'RiskSourceFreshness.asOf',
+]);
 
 function buildQuery(
   schema: GraphQLSchema,
@@ -153,6 +179,7 @@ function deniedOnPath(body: Body, site: Site): boolean {
 }
 
 let hub: TestHub;
+let usccs: string[];
 let query: string;
 let sites: Site[];
 const ownerView = new Map<string, unknown[]>();
@@ -164,7 +191,7 @@ const PURPOSES: (Purpose | undefined)[] = [RIGHT, WRONG, undefined];
 
 beforeAll(async () => {
   hub = await startTestHub({ enterprises: 40 });
-  const usccs = (
+  usccs = (
     await hub.orm.em
       .fork()
       .execute<{ uscc: string }[]>('select uscc from registry_enterprise order by uscc limit 10')
@@ -193,6 +220,12 @@ async function checkCells(hasAgreement: boolean): Promise<number> {
         const got = occurrences(body, site);
         const reference = ownerView.get(site.key)!;
         const label = `${site.key} as ${who.kind}:${who.org} agreement=${hasAgreement} purpose=${purpose ?? 'none'} -> ${cell}`;
+        // Derived values depend on the record behind each value, not only on the field:
+        // their allowed cells are checked value by value in 'derived values' below.
+        if (cell !== 'deny' && DERIVED.has(site.key)) {
+          cells++;
+          continue;
+        }
         if (cell === 'deny') {
           expect({ label, values: present(got) }).toEqual({ label, values: [] });
           expect({ label, forbidden: deniedOnPath(body, site) }).toEqual({ label, forbidden: true });
@@ -226,6 +259,11 @@ describe('authorisation matrix', () => {
     const cells = await checkCells(false);
     process.stdout.write(`authorisation matrix without agreements: ${cells} cells\n`);
     expect(cells).toBe(sites.length * PRINCIPAL_SET.length * PURPOSES.length);
+    const inputs = await checkInputCells(probes(hub.app.schema, usccs), false);
+    const derived = await checkDerivedCells(false);
+    process.stdout.write(`  + inputs ${inputs} cells, derived values ${derived} cells\n`);
+    expect(inputs).toBe(probes(hub.app.schema, usccs).length * PRINCIPAL_SET.length * PURPOSES.length);
+    expect(derived).toBeGreaterThan(0);
   });
 
   it('with agreements for every conditional resource (for CREDIT_ASSESSMENT): the same, per purpose', async () => {
@@ -233,5 +271,193 @@ describe('authorisation matrix', () => {
     const cells = await checkCells(true);
     process.stdout.write(`authorisation matrix with agreements: ${cells} cells\n`);
     expect(cells).toBe(sites.length * PRINCIPAL_SET.length * PURPOSES.length);
+    const inputs = await checkInputCells(probes(hub.app.schema, usccs), true);
+    const derived = await checkDerivedCells(true);
+    process.stdout.write(`  + inputs ${inputs} cells, derived values ${derived} cells\n`);
+    expect(derived).toBeGreaterThan(0);
   });
 });
+
+/**
+ * Inputs: every catalogued input of every root field serving catalogued data,
+ * with one probe per value where the value decides (orderings, groupings, signal
+ * codes), asked as one aliased operation per principal and purpose. A probe is
+ * denied exactly when a field it tests is denied by the same `expected` rule.
+ */
+interface Probe {
+  readonly alias: string;
+  readonly label: string;
+  readonly path: string;
+  readonly tested: readonly string[];
+  readonly call: string;
+}
+
+const SCALARS: Readonly<Record<string, string>> = {
+  'EnterpriseFilter.regionPrefix': '"35"',
+  'EnterpriseFilter.industryCodePrefix': '"65"',
+  'EnterpriseFilter.nameContains': '"有限"',
+  'EnterpriseFilter.establishedFrom': '"2000-01-01"',
+  'EnterpriseFilter.establishedTo': '"2030-01-01"',
+  'EnterpriseFilter.maxRiskScore': '50',
+  'RiskStatisticsFilter.regionPrefix': '"35"',
+};
+const SELECT: Readonly<Record<string, string>> = {
+  enterprise: '{ uscc }',
+  enterprises: '{ totalCount }',
+  portfolioRisk: '{ status }',
+  riskStatistics: '{ total }',
+};
+
+function probes(schema: GraphQLSchema, codes: readonly string[]): Probe[] {
+  const out: Probe[] = [];
+  const base: Record<string, Record<string, string>> = {
+    enterprise: { uscc: JSON.stringify(codes[0]) },
+    portfolioRisk: { usccs: JSON.stringify(codes.slice(0, 2)) },
+    riskStatistics: { groupBy: '[REGION_PROVINCE]' },
+  };
+  for (const { field } of rootFieldsServingCatalogue(schema, hubCatalog())) {
+    const visit = (coordinate: string, path: string[], type: GraphQLInputType) => {
+      const rule = hubArguments().get(coordinate);
+      const inner = isNonNullType(type) ? type.ofType : type;
+      const list = isListType(inner);
+      const named = getNamedType(type);
+      if (isInputObjectType(named)) {
+        for (const f of Object.values(named.getFields()))
+          visit(`${named.name}.${f.name}`, [...path, f.name], f.type);
+        return;
+      }
+      if (!rule || 'open' in rule) return;
+      const literals: { value: string; tested: string[] }[] = [];
+      const wrap = (v: string) => (list ? `[${v}]` : v);
+      if ('byValue' in rule)
+        for (const [v, key] of Object.entries(rule.byValue)) literals.push({ value: wrap(v), tested: [key] });
+      else if ('signalCode' in rule)
+        for (const [code, recordType] of hubSignalRecords())
+          literals.push({ value: JSON.stringify(code), tested: [rule.sameAs, `${recordType}.provenance`] });
+      else {
+        const value =
+          SCALARS[coordinate] ??
+          base[field.name]?.[path[0]!] ??
+          (isEnumType(named) ? wrap(named.getValues()[0]!.name) : undefined);
+        if (value === undefined) throw new Error(`no probe value for ${coordinate}`);
+        literals.push({ value, tested: [rule.sameAs] });
+      }
+      for (const { value, tested } of literals) {
+        let text = value;
+        for (const segment of [...path.slice(1)].reverse()) text = `{ ${segment}: ${text} }`;
+        const args = { ...base[field.name], [path[0]!]: text };
+        const alias = `p${out.length}`;
+        const rendered = Object.entries(args)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ');
+        out.push({
+          alias,
+          label: `${coordinate}=${value}`,
+          path: path.join('.'),
+          tested,
+          call: `${alias}: ${field.name}(${rendered}) ${SELECT[field.name]}`,
+        });
+      }
+    };
+    for (const arg of field.args) visit(`Query.${field.name}(${arg.name}:)`, [arg.name], arg.type);
+  }
+  return out;
+}
+
+async function checkInputCells(all: readonly Probe[], hasAgreement: boolean): Promise<number> {
+  const doc = `query Inputs { ${all.map((p) => p.call).join('\n')} }`;
+  let cells = 0;
+  for (const who of PRINCIPAL_SET) {
+    for (const purpose of PURPOSES) {
+      const res = await hub.as({ principal: who, purpose })(doc);
+      const body = res.body as Body;
+      for (const probe of all) {
+        const denied = probe.tested.some(
+          (key) => expected(hubCatalog().get(key)!, who, hasAgreement, purpose) === 'deny',
+        );
+        const errors = (body.errors ?? []).filter((e) => e.path?.[0] === probe.alias);
+        const value = (body.data ?? {})[probe.alias] ?? null;
+        const label = `${probe.label} as ${who.kind}:${who.org} agreement=${hasAgreement} purpose=${purpose ?? 'none'}`;
+        if (denied) {
+          expect({
+            label,
+            value,
+            codes: errors.map((e) => [e.extensions?.code, e.extensions?.argument]),
+          }).toEqual({
+            label,
+            value: null,
+            codes: [['FORBIDDEN', probe.path]],
+          });
+        } else {
+          expect({ label, answered: value !== null, errors: errors.map((e) => e.extensions?.code) }).toEqual({
+            label,
+            answered: true,
+            errors: [],
+          });
+        }
+        cells++;
+      }
+    }
+  }
+  return cells;
+}
+
+/**
+ * Derived values: for every principal, purpose and signal of the profiles it is
+ * served, `detail` and `occurredOn` are the record's own iff the caller may read
+ * the record (by the same `expected` rule), else value-free and null.
+ */
+async function checkDerivedCells(hasAgreement: boolean): Promise<number> {
+  const rows = await hub.orm.em
+    .fork()
+    .execute<
+      { uscc: string; signals: RiskSignal[] | string }[]
+    >('select uscc, signals from risk_profile where uscc in (?)', [usccs]);
+  const raw = new Map(
+    rows.map((r) => [
+      r.uscc,
+      (typeof r.signals === 'string' ? (JSON.parse(r.signals) as RiskSignal[]) : r.signals).filter(
+        (s) => s.active,
+      ),
+    ]),
+  );
+  const doc = `query Derived($usccs: [String!]!) { portfolioRisk(usccs: $usccs) { uscc profile { signals { code recordType detail occurredOn } } } }`;
+  let cells = 0;
+  for (const who of PRINCIPAL_SET) {
+    for (const purpose of PURPOSES) {
+      const res = await hub.as({ principal: who, purpose })<{
+        portfolioRisk: {
+          uscc: string;
+          profile: { signals: { code: string; detail: string; occurredOn: string | null }[] } | null;
+        }[];
+      }>(doc, { usccs });
+      const profileCell = expected(hubCatalog().get('RiskProfile.signals')!, who, hasAgreement, purpose);
+      for (const item of res.body.data!.portfolioRisk) {
+        if (profileCell === 'deny') {
+          expect({ who: who.org, profile: item.profile }).toEqual({ who: who.org, profile: null });
+          continue;
+        }
+        const want = raw.get(item.uscc)!.map((s) => {
+          const readable =
+            expected(hubCatalog().get(`${s.recordType}.provenance`)!, who, hasAgreement, purpose) !== 'deny';
+          return readable
+            ? { code: s.code, detail: s.detail, occurredOn: s.occurredOn }
+            : { code: s.code, detail: redactedDetail(s.code, s.department), occurredOn: null };
+        });
+        const got = item.profile!.signals.map(({ code, detail, occurredOn }) => ({
+          code,
+          detail,
+          occurredOn,
+        }));
+        expect({ who: `${who.kind}:${who.org}`, purpose, uscc: item.uscc, signals: got }).toEqual({
+          who: `${who.kind}:${who.org}`,
+          purpose,
+          uscc: item.uscc,
+          signals: want,
+        });
+        cells += want.length * 2;
+      }
+    }
+  }
+  return cells;
+}

@@ -76,7 +76,7 @@ describe('README examples', () => {
 
   it('the region example lists only Fujian manufacturers, largest first', async () => {
     const res = await hub.graphql(EnterprisesInRegionDocument, { region: '35' });
-    const nodes = res.body.data!.enterprises.edges.map((e) => e.node);
+    const nodes = res.body.data!.enterprises!.edges.map((e) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
     expect(nodes.every((n) => n.regionCode?.startsWith('35'))).toBe(true);
     const capitals = nodes.map((n) => n.registeredCapital ?? 0);

@@ -11,6 +11,7 @@ const em = {} as SqlEntityManager;
 const source = (module: string, facets?: ProfileFacets): SignalSource => ({
   module,
   tables: [],
+  codes: {},
   load: async (_em, usccs) =>
     new Map(
       usccs.map((u): [string, EnterpriseSignals] => [

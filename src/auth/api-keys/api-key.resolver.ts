@@ -1,7 +1,9 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { checkEnum, checkOrganisation } from '../../common/input.js';
 import { actorOf, type HubContext } from '../../server/context.js';
 import { PrincipalKind } from '../principal.js';
 import { AdminOnlyError } from './api-key.errors.js';
+import { checkMayMint } from './api-key.policy.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { ApiKey, CreateApiKeyInput, CreatedApiKey, toApiKey } from './api-key.type.js';
 
@@ -29,17 +31,25 @@ export class ApiKeyResolver {
   // one is null beside its error and the others' results are still returned.
   @Mutation(() => CreatedApiKey, {
     nullable: true,
-    description: 'Creates an API key (ADMIN only); the key is in this response only.',
+    description:
+      'Creates an API key; the key is in this response only. A key cannot outrank its issuer: the hub operator ' +
+      '(ADMIN) issues ADMIN keys for its own organisation, an organisation’s administrator (scope api-keys:manage) ' +
+      'keys of its own kind for its own organisation.',
   })
   async createApiKey(
     @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
     @Ctx() ctx: HubContext,
   ): Promise<CreatedApiKey> {
-    const admin = requireAdmin(ctx, 'createApiKey');
+    // Input first: the issuer rule's message names the organisation, so it must be well-formed.
+    checkMayMint(
+      ctx.principal,
+      checkEnum('kind', input.kind, Object.values(PrincipalKind)),
+      checkOrganisation('organisation', input.organisation),
+    );
     const { key, record } = await createApiKey(
       ctx.em,
       { ...input, principalId: input.subject },
-      admin,
+      ctx.principal.id,
       actorOf(ctx),
     );
     return { key, apiKey: toApiKey(record) };

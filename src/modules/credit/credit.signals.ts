@@ -335,6 +335,18 @@ function latestAsOf(tables: readonly (readonly Provenance[])[]): Map<string, Map
 }
 
 export const creditSignalSource: SignalSource = {
+  codes: {
+    DISHONEST_JUDGMENT_DEBTOR: 'CreditListEntry',
+    SERIOUS_DISHONESTY_LIST: 'CreditListEntry',
+    BUSINESS_ANOMALY: 'CreditListEntry',
+    ADMIN_PENALTY: 'AdministrativePenalty',
+    TAX_GRADE_D: 'TaxCreditEvaluation',
+    TAX_GRADE_C: 'TaxCreditEvaluation',
+    TAX_GRADE_A: 'TaxCreditEvaluation',
+    TAX_ARREARS: 'TaxArrears',
+    MARKET_RISK_CLASS_D: 'CreditRiskClassification',
+    MARKET_RISK_CLASS_C: 'CreditRiskClassification',
+  },
   module: 'credit',
   tables: Object.values(TABLES),
   load,

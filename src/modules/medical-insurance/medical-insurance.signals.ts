@@ -227,6 +227,13 @@ const load = batchedSignalLoad(
 );
 
 export const medicalInsuranceSignalSource: SignalSource = {
+  codes: {
+    SOCIAL_INSURANCE_ARREARS: 'SocialInsuranceAccount',
+    MEDICAL_DESIGNATION_SUSPENDED: 'DesignatedMedicalInstitution',
+    MEDICAL_INSTITUTION_GRADE_E: 'MedicalInstitutionCreditGrade',
+    MEDICAL_INSTITUTION_GRADE_D: 'MedicalInstitutionCreditGrade',
+    MEDICAL_FUND_VIOLATION: 'MedicalFundViolation',
+  },
   module: 'medical-insurance',
   tables: Object.values(TABLES),
   load,

@@ -1,7 +1,7 @@
 import type { HubModule } from '../../server/hub-module.js';
 import { registrySignalSource } from './registry.signals.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
-import { registryCatalog } from './registry.catalog.js';
+import { registryArguments, registryCatalog } from './registry.catalog.js';
 import { RegistryResolver } from './registry.resolver.js';
 import { registrySeeder } from './registry.seed.js';
 
@@ -17,6 +17,7 @@ export const registryModule: HubModule = {
   entities: [EnterpriseEntity],
   resolvers: [RegistryResolver],
   catalog: registryCatalog,
+  arguments: registryArguments,
   seeder: registrySeeder,
   signals: registrySignalSource,
   records: { Enterprise: EnterpriseEntity },

@@ -32,7 +32,11 @@ export class RegistryResolver {
     return found;
   }
 
-  @Query(() => EnterpriseConnection, { description: 'Enterprises matching a filter, in pages.' })
+  @Query(() => EnterpriseConnection, {
+    nullable: true,
+    description:
+      'Enterprises matching a filter, in pages; null with FORBIDDEN when a filter or ordering tests data you may not read.',
+  })
   async enterprises(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | undefined,

@@ -80,4 +80,13 @@ const load = batchedSignalLoad(
   },
 );
 
-export const registrySignalSource: SignalSource = { module: 'registry', tables: [TABLE], load };
+export const registrySignalSource: SignalSource = {
+  module: 'registry',
+  tables: [TABLE],
+  load,
+  codes: {
+    ENTERPRISE_REVOKED: 'Enterprise',
+    ENTERPRISE_LIQUIDATING: 'Enterprise',
+    ENTERPRISE_CANCELLED: 'Enterprise',
+  },
+};

@@ -1,7 +1,7 @@
 import type { HubModule } from '../../server/hub-module.js';
 import { onRiskFilteredList } from '../registry/index.js';
 import { recomputeAll } from './risk.service.js';
-import { riskCatalog } from './risk.catalog.js';
+import { riskArguments, riskCatalog } from './risk.catalog.js';
 import { RiskProfileEntity } from './risk-profile.entity.js';
 import { RiskEnterpriseResolver, RiskQueryResolver, RiskSignalResolver } from './risk.resolver.js';
 
@@ -22,5 +22,6 @@ export const riskModule: HubModule = {
   entities: [RiskProfileEntity],
   resolvers: [RiskEnterpriseResolver, RiskSignalResolver, RiskQueryResolver],
   catalog: riskCatalog,
+  arguments: riskArguments,
   seeder: { seed: () => {} },
 };

@@ -1,4 +1,4 @@
-import { SharingClass, UpdateCycle, type CatalogResource } from '../../auth/catalog.js';
+import { SharingClass, UpdateCycle, type CatalogArgument, type CatalogResource } from '../../auth/catalog.js';
 import { Department } from '../../common/department.js';
 
 const BASIS = '《社会信用体系建设规划纲要（2014—2020年）》; 《政务数据共享条例》(2025)';
@@ -68,7 +68,14 @@ export const riskCatalog: readonly CatalogResource[] = [
     legalBasis: BASIS,
     updateCycle: UpdateCycle.DAILY,
     fields: {
-      RiskStatistics: ['buckets', 'total', 'suppressedBuckets', 'minimumCellSize'],
+      RiskStatistics: [
+        'buckets',
+        'total',
+        'suppressedBuckets',
+        'minimumCellSize',
+        'suppressed',
+        'suppressionReason',
+      ],
       RiskStatisticsBucket: [
         'regionProvince',
         'regionCity',
@@ -85,4 +92,36 @@ export const riskCatalog: readonly CatalogResource[] = [
       ],
     },
   },
+];
+
+/**
+ * The inputs of the risk operations. Statistics filters and groupings test the
+ * same values the aggregate returns, so they are decided as the aggregate
+ * (unconditional, with the minimum cell size on every number it returns, the
+ * filtered population included): they may narrow a population, never below the
+ * minimum cell size.
+ */
+export const riskArguments: readonly CatalogArgument[] = [
+  { coordinate: 'Query.portfolioRisk(usccs:)', rule: { sameAs: 'PortfolioRiskItem.uscc' } },
+  { coordinate: 'Query.portfolioRisk(purpose:)', rule: { open: 'declares the purpose of use' } },
+  {
+    coordinate: 'Query.riskStatistics(groupBy:)',
+    rule: {
+      byValue: {
+        REGION_PROVINCE: 'RiskStatisticsBucket.regionProvince',
+        REGION_CITY: 'RiskStatisticsBucket.regionCity',
+        INDUSTRY_SECTION: 'RiskStatisticsBucket.industrySection',
+        RISK_GRADE: 'RiskStatisticsBucket.riskGrade',
+        TAX_GRADE: 'RiskStatisticsBucket.taxGrade',
+        TRANSPORT_GRADE: 'RiskStatisticsBucket.transportGrade',
+      },
+    },
+  },
+  { coordinate: 'Query.riskStatistics(filter:)', rule: { open: 'an input object; its fields are decided' } },
+  { coordinate: 'RiskStatisticsFilter.regionPrefix', rule: { sameAs: 'RiskStatisticsBucket.regionCity' } },
+  {
+    coordinate: 'RiskStatisticsFilter.industrySection',
+    rule: { sameAs: 'RiskStatisticsBucket.industrySection' },
+  },
+  { coordinate: 'RiskStatisticsFilter.riskGrades', rule: { sameAs: 'RiskStatisticsBucket.riskGrade' } },
 ];

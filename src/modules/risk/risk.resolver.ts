@@ -1,7 +1,13 @@
 import { Arg, Ctx, Extensions, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError } from '../../auth/forbidden.js';
 import { denialMessage } from '../../auth/access-control.js';
-import { DECLARES_PURPOSE } from '../../auth/purpose-argument.plugin.js';
+import {
+  derivedView,
+  recordDerivedUse,
+  redactedDetail,
+  type DerivedView,
+} from '../../auth/derived-policy.js';
+import { DECLARES_PURPOSE } from '../../auth/purpose-argument.js';
 import { Purpose } from '../../auth/purpose.js';
 import { BadInputError } from '../../common/errors.js';
 import { IndustrySection } from '../../common/industry.js';
@@ -31,7 +37,10 @@ export const MAX_PORTFOLIO = 1000;
  * The nested lists are getters, built only if the query selects them: a
  * portfolio of 1,000 that asks for scores does not shape 1,000 dimension sets.
  */
-function toGraphQL(p: ProfileValue): RiskProfileType {
+function toGraphQL(p: ProfileValue, view: DerivedView): RiskProfileType {
+  // Usable but invisible: a signal's text and date repeat its record's values,
+  // so they are served only to callers who may read that record.
+  const readable = (s: RiskSignal) => view.mayRead(s.recordType);
   return {
     score: p.score,
     grade: p.grade as RiskGrade,
@@ -51,7 +60,7 @@ function toGraphQL(p: ProfileValue): RiskProfileType {
               signalCode: c.code,
               points: c.points,
               department: signal.department,
-              occurredOn: signal.occurredOn,
+              occurredOn: readable(signal) ? signal.occurredOn : null,
             };
           }),
         }),
@@ -60,19 +69,31 @@ function toGraphQL(p: ProfileValue): RiskProfileType {
     // Repaired, removed and expired records no longer count and are not shown:
     // a repaired record must stop being shared, and its signal would reveal it.
     get signals() {
-      return p.signals.filter((s) => s.active).map((s) => ({ ...s, record: null }));
+      return p.signals
+        .filter((s) => s.active)
+        .map((s) =>
+          readable(s)
+            ? { ...s, record: null }
+            : { ...s, detail: redactedDetail(s.code, s.department), occurredOn: null, record: null },
+        );
     },
     get sources() {
       return p.sources.map(
         (s): RiskSourceFreshnessType => ({
           department: s.department,
-          asOf: s.asOf ? new Date(s.asOf) : null,
+          asOf: s.asOf && view.mayReadDepartment(s.department) ? new Date(s.asOf) : null,
           staleAfterDays: s.staleAfterDays,
           stale: s.stale,
         }),
       );
     },
   };
+}
+
+/** A profile as served to this caller, its derived use logged under each signal's record resource. */
+function served(p: ProfileValue, ctx: HubContext, view: DerivedView): RiskProfileType {
+  for (const s of p.signals) if (s.active) recordDerivedUse(ctx, s.recordType, s.code, p.uscc);
+  return toGraphQL(p, view);
 }
 
 @Resolver(() => Enterprise)
@@ -86,7 +107,7 @@ export class RiskEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<RiskProfileType | null> {
     const profile = await ctx.loaders.get(riskProfileLoader).load(enterprise.uscc);
-    return profile ? toGraphQL(profile) : null;
+    return profile ? served(profile, ctx, await derivedView(ctx)) : null;
   }
 }
 
@@ -125,6 +146,7 @@ class RiskStatisticsFilterInput implements StatisticsFilter {
 @Resolver()
 export class RiskQueryResolver {
   @Query(() => [PortfolioRiskItemType], {
+    nullable: true,
     description:
       `Risk profiles of up to ${MAX_PORTFOLIO} enterprises, in request order. An invalid or unknown code is reported ` +
       'in its own item; it does not fail the call. The purpose of use is the `purpose` argument or the X-Purpose ' +
@@ -154,6 +176,7 @@ export class RiskQueryResolver {
     const valid = [...new Set(checked.flatMap((c) => (c.check.valid ? [c.check.code] : [])))];
     for (const uscc of valid) ctx.audit.touchUscc(uscc);
     const profiles = await ctx.loaders.get(riskProfileLoader).loadMany(valid);
+    const view = await derivedView(ctx);
     const byUscc = new Map(valid.map((u, i) => [u, profiles[i]]));
     return checked.map(({ input, check }): PortfolioRiskItemType => {
       if (!check.valid)
@@ -180,12 +203,13 @@ export class RiskQueryResolver {
         uscc: check.code,
         status: PortfolioItemStatus.OK,
         error: null,
-        profile: toGraphQL(profile),
+        profile: served(profile, ctx, view),
       };
     });
   }
 
   @Query(() => RiskStatisticsType, {
+    nullable: true,
     description:
       'Counts, average score and active signals by category, grouped in SQL over every stored profile. ' +
       'Buckets smaller than the minimum cell size are withheld so that no single enterprise can be read off.',

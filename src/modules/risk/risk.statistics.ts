@@ -27,23 +27,16 @@ const GROUP_COLUMN: Record<RiskGroupBy, { sql: string; alias: keyof RiskStatisti
   TRANSPORT_GRADE: { sql: 'p.transport_grade', alias: 'transportGrade' },
 };
 
-/** GROUP BY over the stored profiles (one table); nothing is aggregated in JavaScript. */
-export async function riskStatistics(
-  em: SqlEntityManager,
-  groupBy: readonly RiskGroupBy[],
-  filter: StatisticsFilter,
-): Promise<RiskStatisticsType> {
-  const groups = [...new Set(groupBy)];
-  if (groups.length === 0)
-    throw new BadInputError('groupBy must name at least one dimension', { argument: 'groupBy' });
+interface Row {
+  readonly key: string;
+  readonly n: number;
+  readonly values: Record<string, unknown>;
+}
+
+function whereOf(filter: StatisticsFilter): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.regionPrefix !== undefined && filter.regionPrefix !== null) {
-    if (!/^\d{2}(\d{2}(\d{2})?)?$/.test(filter.regionPrefix)) {
-      throw new BadInputError(`filter.regionPrefix must be 2, 4 or 6 digits, got "${filter.regionPrefix}"`, {
-        argument: 'filter.regionPrefix',
-      });
-    }
     where.push('p.region_code like ?');
     params.push(`${filter.regionPrefix}%`);
   }
@@ -55,28 +48,130 @@ export async function riskStatistics(
     where.push(`p.grade in (${filter.riskGrades.map(() => '?').join(', ')})`);
     params.push(...filter.riskGrades);
   }
-  // Profiles whose sources changed since they were stored are brought up to date first.
-  await recomputeAll(em, { onlyNeeded: true });
+  return { sql: where.length ? `where ${where.join(' and ')}` : '', params };
+}
+
+async function groupedRows(
+  em: SqlEntityManager,
+  groups: readonly RiskGroupBy[],
+  filter: StatisticsFilter,
+): Promise<Row[]> {
+  const { sql, params } = whereOf(filter);
   const select = groups.map((g) => `${GROUP_COLUMN[g].sql} as "${GROUP_COLUMN[g].alias}"`).join(', ');
   const rows = await em.execute<Record<string, unknown>[]>(
     `select ${select}, count(*) as n, avg(p.score) as average, sum(p.judicial_count) as judicial,
             sum(p.operating_count) as operating, sum(p.sector_compliance_count) as sector, sum(p.positive_count) as positive
        from risk_profile p
-      ${where.length ? `where ${where.join(' and ')}` : ''}
+      ${sql}
       group by ${groups.map((g) => GROUP_COLUMN[g].sql).join(', ')}
       order by ${groups.map((_, i) => `${i + 1}`).join(', ')}`,
     params,
   );
-  let total = 0;
-  let suppressed = 0;
-  const buckets: RiskStatisticsBucketType[] = [];
-  for (const row of rows) {
-    const count = Number(row.n);
-    total += count;
-    if (count < MINIMUM_CELL_SIZE) {
-      suppressed++;
-      continue;
+  return rows.map((values) => ({
+    key: JSON.stringify(groups.map((g) => values[GROUP_COLUMN[g].alias] ?? null)),
+    n: Number(values.n),
+    values,
+  }));
+}
+
+/**
+ * The filters one argument away from `filter`: that argument removed, the region
+ * prefix shortened to each coarser level, one grade dropped from the list. Two
+ * answers whose filters are neighbours must not differ by fewer than the minimum
+ * cell size, or their difference would count a handful of enterprises.
+ */
+export function neighbours(filter: StatisticsFilter): { argument: string; filter: StatisticsFilter }[] {
+  const out: { argument: string; filter: StatisticsFilter }[] = [];
+  const { regionPrefix, industrySection, riskGrades } = filter;
+  if (regionPrefix) {
+    out.push({ argument: 'filter.regionPrefix', filter: { ...filter, regionPrefix: undefined } });
+    for (let len = 2; len < regionPrefix.length; len += 2)
+      out.push({
+        argument: 'filter.regionPrefix',
+        filter: { ...filter, regionPrefix: regionPrefix.slice(0, len) },
+      });
+  }
+  if (industrySection)
+    out.push({ argument: 'filter.industrySection', filter: { ...filter, industrySection: undefined } });
+  if (riskGrades?.length) {
+    const grades = [...new Set(riskGrades)];
+    out.push({ argument: 'filter.riskGrades', filter: { ...filter, riskGrades: undefined } });
+    if (grades.length > 1)
+      for (const g of grades)
+        out.push({
+          argument: 'filter.riskGrades',
+          filter: { ...filter, riskGrades: grades.filter((x) => x !== g) },
+        });
+  }
+  return out;
+}
+
+/** Fewer than the minimum but not none: a difference that counts a handful of enterprises. */
+const small = (difference: number) => difference !== 0 && Math.abs(difference) < MINIMUM_CELL_SIZE;
+
+/**
+ * GROUP BY over the stored profiles (one table); nothing is aggregated in
+ * JavaScript. Every number returned covers at least MINIMUM_CELL_SIZE
+ * enterprises: buckets below it are withheld (and more, if the withheld ones
+ * together would be fewer, so total minus the buckets cannot count them); a
+ * filtered population below it suppresses the whole answer; and an answer, or a
+ * bucket, that differs from a neighbouring filter's by fewer is suppressed too.
+ */
+export async function riskStatistics(
+  em: SqlEntityManager,
+  groupBy: readonly RiskGroupBy[],
+  filter: StatisticsFilter,
+): Promise<RiskStatisticsType> {
+  const groups = [...new Set(groupBy)];
+  if (groups.length === 0)
+    throw new BadInputError('groupBy must name at least one dimension', { argument: 'groupBy' });
+  if (filter.regionPrefix !== undefined && filter.regionPrefix !== null) {
+    if (!/^\d{2}(\d{2}(\d{2})?)?$/.test(filter.regionPrefix)) {
+      throw new BadInputError(`filter.regionPrefix must be 2, 4 or 6 digits, got "${filter.regionPrefix}"`, {
+        argument: 'filter.regionPrefix',
+      });
     }
+  }
+  // Profiles whose sources changed since they were stored are brought up to date first.
+  await recomputeAll(em, { onlyNeeded: true });
+  const rows = await groupedRows(em, groups, filter);
+  const population = rows.reduce((sum, r) => sum + r.n, 0);
+  const suppressedAll = (reason: string): RiskStatisticsType => ({
+    buckets: [],
+    total: null,
+    suppressedBuckets: rows.length,
+    minimumCellSize: MINIMUM_CELL_SIZE,
+    suppressed: true,
+    suppressionReason: reason,
+  });
+  if (population < MINIMUM_CELL_SIZE) {
+    return suppressedAll(
+      `the filter matches fewer than ${MINIMUM_CELL_SIZE} enterprises (or none), so nothing about them is returned`,
+    );
+  }
+  const withheld = new Set(rows.filter((r) => r.n < MINIMUM_CELL_SIZE).map((r) => r.key));
+  for (const { argument, filter: near } of neighbours(filter)) {
+    const nearRows = await groupedRows(em, groups, near);
+    const nearPopulation = nearRows.reduce((sum, r) => sum + r.n, 0);
+    if (small(nearPopulation - population)) {
+      return suppressedAll(
+        `without or with a coarser ${argument} the population differs by fewer than ${MINIMUM_CELL_SIZE} enterprises, ` +
+          'so the two answers together would count them',
+      );
+    }
+    const nearCount = new Map(nearRows.map((r) => [r.key, r.n]));
+    for (const r of rows) if (small((nearCount.get(r.key) ?? 0) - r.n)) withheld.add(r.key);
+  }
+  // Secondary suppression: the withheld buckets together hold none or at least the minimum.
+  const withheldSum = () => rows.filter((r) => withheld.has(r.key)).reduce((sum, r) => sum + r.n, 0);
+  // Smallest first, ties by group key, so the same data always withholds the same buckets.
+  const published = rows
+    .filter((r) => !withheld.has(r.key))
+    .sort((a, b) => a.n - b.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  while (small(withheldSum()) && published.length > 0) withheld.add(published.shift()!.key);
+  const buckets: RiskStatisticsBucketType[] = [];
+  for (const { key, n: count, values: row } of rows) {
+    if (withheld.has(key)) continue;
     const bucket: Record<string, unknown> = {
       regionProvince: null,
       regionCity: null,
@@ -94,5 +189,12 @@ export async function riskStatistics(
     for (const g of groups) bucket[GROUP_COLUMN[g].alias] = row[GROUP_COLUMN[g].alias] ?? null;
     buckets.push(bucket as unknown as RiskStatisticsBucketType);
   }
-  return { buckets, total, suppressedBuckets: suppressed, minimumCellSize: MINIMUM_CELL_SIZE };
+  return {
+    buckets,
+    total: population,
+    suppressedBuckets: withheld.size,
+    minimumCellSize: MINIMUM_CELL_SIZE,
+    suppressed: false,
+    suppressionReason: null,
+  };
 }

@@ -22,8 +22,11 @@ export class RiskSignalType {
   @Field(() => Department, { nullable: true, description: 'Source department.' })
   department!: Department;
 
-  @Field(() => DateScalar, { nullable: true })
-  occurredOn!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When it happened; null when you may not read the record behind the signal.',
+  })
+  occurredOn!: string | null;
 
   @Field(() => Boolean, {
     nullable: true,
@@ -31,7 +34,11 @@ export class RiskSignalType {
   })
   active!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Short explanation with the record’s values if you may read the record; otherwise a value-free description.',
+  })
   detail!: string;
 
   @Field(() => String, { nullable: true, description: 'GraphQL type of the source record.' })
@@ -58,8 +65,11 @@ export class RiskContributionType {
   @Field(() => Department, { nullable: true })
   department!: Department;
 
-  @Field(() => DateScalar, { nullable: true })
-  occurredOn!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When the signal happened; null when you may not read the record behind it.',
+  })
+  occurredOn!: string | null;
 }
 
 @ObjectType('RiskDimensionScore')
@@ -87,7 +97,8 @@ export class RiskSourceFreshnessType {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'Newest asOf of that department’s records for the enterprise.',
+    description:
+      'Newest asOf of that department’s records for the enterprise; null unless you may read all of its record types.',
   })
   asOf!: Date | null;
 
@@ -199,8 +210,21 @@ export class RiskStatisticsType {
   @Field(() => [RiskStatisticsBucketType], { nullable: true })
   buckets!: RiskStatisticsBucketType[];
 
-  @Field(() => Int, { nullable: true, description: 'Enterprises matching the filter.' })
-  total!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Enterprises matching the filter; null when the answer is suppressed.',
+  })
+  total!: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True when nothing is returned because the filtered population, or its difference from a filter one argument away, is under the minimum cell size.',
+  })
+  suppressed!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the answer was suppressed.' })
+  suppressionReason!: string | null;
 
   @Field(() => Int, {
     nullable: true,

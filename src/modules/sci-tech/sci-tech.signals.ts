@@ -184,4 +184,15 @@ const load = batchedSignalLoad(
   },
 );
 
-export const sciTechSignalSource: SignalSource = { module: 'sci-tech', tables: Object.values(TABLES), load };
+export const sciTechSignalSource: SignalSource = {
+  module: 'sci-tech',
+  tables: Object.values(TABLES),
+  load,
+  codes: {
+    HIGH_TECH_CERTIFIED: 'TechCertification',
+    TECH_SME_CERTIFIED: 'TechCertification',
+    SPECIALISED_NEW_CERTIFIED: 'TechCertification',
+    RD_INTENSITY_HIGH: 'RdSpending',
+    INVENTION_PATENTS: 'PatentCount',
+  },
+};

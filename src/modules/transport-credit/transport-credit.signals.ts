@@ -183,6 +183,12 @@ const load = batchedSignalLoad(
 );
 
 export const transportCreditSignalSource: SignalSource = {
+  codes: {
+    TRANSPORT_GRADE_C_OR_D: 'TransportCreditRating',
+    TRANSPORT_GRADE_AA: 'TransportCreditRating',
+    TRANSPORT_ENFORCEMENT: 'TransportEnforcement',
+    TRANSPORT_LICENCE_REVOKED: 'TransportLicence',
+  },
   module: 'transport-credit',
   tables: Object.values(TABLES),
   load,

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
@@ -12,7 +12,10 @@ import {
 import { ErrorCode } from '../common/errors.js';
 import type { HubContext } from '../server/context.js';
 import { PURPOSE_HEADER, isPurpose, type Purpose } from './purpose.js';
-import { fragmentsOf } from './reject-mode.plugin.js';
+import { fragmentsOf } from './reject-mode.js';
+
+/** What every pipeline step gets: the operation, resolved and validated, before it executes. */
+export type OperationStep = GraphQLRequestContextDidResolveOperation<HubContext>;
 
 /**
  * Field extension marking a root field whose `purpose` argument declares the
@@ -49,7 +52,7 @@ function included(node: SelectionNode, operation: OperationDefinitionNode, varia
 }
 
 /** Root-level field nodes that will run, through fragments and inline fragments. */
-function rootFields(
+export function rootFields(
   selectionSet: SelectionSetNode,
   operation: OperationDefinitionNode,
   variables: Variables,
@@ -96,49 +99,47 @@ const badPurpose = (message: string, extensions: Record<string, unknown>) =>
   });
 
 /**
- * Applies a purpose declared in an argument before anything is decided, so the
- * field rules, the grants and the access log all see one purpose per operation.
- * An operation may declare it in the header or in arguments, but not two
- * different ones.
- *
- * Apollo starts the plugins' didResolveOperation hooks together, in plugin order;
- * this hook never awaits, so it has finished before the grant preloading and the
- * reject-mode check (listed after it) begin. Keep it free of awaits.
+ * Pipeline step 1: applies a purpose declared in an argument before anything is
+ * decided, so the field and input rules, the grants and the access log all see
+ * one purpose per operation. An operation may declare it in the header or in
+ * arguments, but not two different ones.
  */
-export const purposeArgumentPlugin: ApolloServerPlugin<HubContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ contextValue: ctx, document, operation, schema, request }) {
-        if (!operation) return;
-        const root = schema.getRootType(operation.operation);
-        if (!root) return;
-        const fragments = fragmentsOf(document);
-        const variables = request.variables ?? {};
-        const declared = new Set<Purpose>();
-        for (const node of rootFields(operation.selectionSet, operation, variables, fragments)) {
-          const field = root.getFields()[node.name.value];
-          if (!field || !declaresPurpose(field)) continue;
-          const purpose = purposeArgument(node, operation, variables);
-          if (purpose) declared.add(purpose);
-        }
-        if (declared.size === 0) return;
-        const purposes = [...declared].sort();
-        if (purposes.length > 1) {
-          throw badPurpose(
-            `An operation has one purpose of use, but its fields declare ${purposes.join(' and ')}`,
-            { purposes },
-          );
-        }
-        const [purpose] = purposes as [Purpose];
-        if (ctx.purpose !== undefined && ctx.purpose !== purpose) {
-          throw badPurpose(
-            `The purpose argument ${purpose} disagrees with the ${PURPOSE_HEADER} header ${ctx.purpose}; ` +
-              'declare one purpose per operation',
-            { purposes: [purpose, ctx.purpose].sort() },
-          );
-        }
-        ctx.access.declarePurpose(purpose);
+export function resolvePurpose({
+  contextValue: ctx,
+  document,
+  operation,
+  schema,
+  request,
+}: OperationStep): void {
+  if (!operation) return;
+  const root = schema.getRootType(operation.operation);
+  if (!root) return;
+  const fragments = fragmentsOf(document);
+  const variables = request.variables ?? {};
+  const declared = new Set<Purpose>();
+  for (const node of rootFields(operation.selectionSet, operation, variables, fragments)) {
+    const field = root.getFields()[node.name.value];
+    if (!field || !declaresPurpose(field)) continue;
+    const purpose = purposeArgument(node, operation, variables);
+    if (purpose) declared.add(purpose);
+  }
+  if (declared.size === 0) return;
+  const purposes = [...declared].sort();
+  if (purposes.length > 1) {
+    throw badPurpose(
+      `An operation has one purpose of use, but its fields declare ${purposes.join(' and ')}`,
+      {
+        purposes,
       },
-    };
-  },
-};
+    );
+  }
+  const [purpose] = purposes as [Purpose];
+  if (ctx.purpose !== undefined && ctx.purpose !== purpose) {
+    throw badPurpose(
+      `The purpose argument ${purpose} disagrees with the ${PURPOSE_HEADER} header ${ctx.purpose}; ` +
+        'declare one purpose per operation',
+      { purposes: [purpose, ctx.purpose].sort() },
+    );
+  }
+  ctx.access.declarePurpose(purpose);
+}
