@@ -31,6 +31,8 @@ export interface Principal {
   /** Set only for DEPARTMENT principals. */
   readonly department: Department | undefined;
   readonly via: 'jwt' | 'api-key';
+  /** The id of the API key that authenticated the request (via 'api-key' only). */
+  readonly apiKeyId?: string;
 }
 
 export const isDepartment = (value: string): value is Department =>

@@ -124,8 +124,11 @@ export async function buildApp({
     async (hash) => orm.em.fork().findOne(TrustedDocumentEntity, { hash }),
     (name) => knownOperations.add(name),
   );
-  registerTrustedDocuments(http, trustedDocuments, config.trustedDocuments, (code) =>
-    metrics.refusedBeforeExecution(code),
+  const trustedGate = registerTrustedDocuments(
+    http,
+    trustedDocuments,
+    config.trustedDocuments,
+    (code, name, seconds) => metrics.refusedBeforeExecution(code, name, seconds),
   );
 
   const apollo = new ApolloServer<HubContext>({
@@ -180,7 +183,10 @@ export async function buildApp({
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => {
       try {
-        return await createContext(deps, request.headers, request.id);
+        const ctx = await createContext(deps, request.headers, request.id);
+        // After authentication, before parsing: a client's registered document runs for that client only.
+        trustedGate.check(request, ctx.principal);
+        return ctx;
       } catch (err) {
         // Before Apollo's plugins run (e.g. an API key lookup): the 503 travels in extensions.http.
         if (isDatabaseUnavailable(err)) throw unavailableGraphQLError();

@@ -31,6 +31,7 @@ describe('API key secrets', () => {
 
   it('turns a DEPARTMENT key into a principal with its department, via api-key', () => {
     const record = Object.assign(new ApiKeyEntity(), {
+      id: '00000000-0000-4000-8000-000000000001',
       principalId: 'tax-sync',
       organisation: 'TAX',
       kind: PrincipalKind.DEPARTMENT,
@@ -44,6 +45,7 @@ describe('API key secrets', () => {
       scopes: ['a', 'b'],
       department: Department.TAX,
       via: 'api-key',
+      apiKeyId: '00000000-0000-4000-8000-000000000001',
     });
     expect(principalOfKey(Object.assign(record, { kind: PrincipalKind.BANK, scopes: '' }))).toMatchObject({
       department: undefined,

@@ -17,6 +17,7 @@ export function principalOfKey(record: ApiKeyEntity): Principal {
         ? record.organisation
         : undefined,
     via: 'api-key',
+    apiKeyId: record.id,
   };
 }
 

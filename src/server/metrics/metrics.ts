@@ -121,9 +121,16 @@ export class HubMetrics {
     });
   }
 
-  /** A request refused before Apollo saw it (e.g. TRUSTED_DOCUMENT_REQUIRED), by its code. */
-  refusedBeforeExecution(code: string): void {
+  /**
+   * A request refused before Apollo's request pipeline (trusted documents: in the
+   * preHandler or the context factory), so the plugin never sees it: counted here as an
+   * `error` outcome of the operation name the client gave, and by its code.
+   */
+  refusedBeforeExecution(code: string, operationName?: string, seconds?: number): void {
     this.errors.inc({ code });
+    const labels = { operation: operationLabel(operationName, this.known), outcome: 'error' };
+    this.requests.inc(labels);
+    if (seconds !== undefined) this.duration.observe(labels, seconds);
   }
 
   /** The audit plugin calls this after each append, written or failed. */

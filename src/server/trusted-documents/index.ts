@@ -7,9 +7,10 @@ export {
   TrustedDocumentManifest,
   codegenManifest,
   documentId,
-  registerTrustedDocuments,
   sha256Hex,
+  type DocumentOwner,
 } from './trusted-documents.js';
+export { mayRun, registerTrustedDocuments, type TrustedDocumentGate } from './trusted-documents.gate.js';
 
 export const trustedDocumentsComponent: PlatformComponent = {
   name: 'trusted-documents',

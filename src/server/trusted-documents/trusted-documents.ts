@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { TrustedDocumentsMode } from '../../config/config.js';
-import { ErrorCode } from '../../common/errors.js';
 import { projectRoot, type ExampleOperation } from '../example-operations.js';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -25,14 +22,30 @@ export function codegenManifest(root = projectRoot()): Record<string, string> {
   >;
 }
 
+/** Whom a registered document belongs to: only principals of `organisation` (through `apiKeyId`, if set) may run it. */
+export interface DocumentOwner {
+  readonly organisation: string;
+  readonly apiKeyId: string | null;
+}
+
 /** Looks a registered document up by hash (the database, in the hub). */
-export type RegisteredDocumentLookup = (hash: string) => Promise<{ document: string; operationName: string | null } | null>;
+export type RegisteredDocumentLookup = (
+  hash: string,
+) => Promise<{ document: string; operationName: string | null; organisation: string; apiKeyId: string | null } | null>;
+
+/** A document of the allow-list: the project's own (no owner, usable by everyone) or a client's. */
+export interface ResolvedDocument {
+  readonly text: string;
+  readonly owner: DocumentOwner | undefined;
+}
 
 /**
- * The allow-list, by hex SHA-256 of the exact text. Built at start-up from queries/ (the
- * texts as in the files, and as printed by `npm run codegen` into
- * trusted-documents/persisted-documents.json); documents that ADMINs register are found
- * in the database on first use and kept here after.
+ * The allow-list, by hex SHA-256 of the exact text. The project's own documents are
+ * built at start-up from queries/ (the texts as in the files, and as printed by
+ * `npm run codegen` into trusted-documents/persisted-documents.json) and may be run by
+ * anyone. Documents that ADMINs register belong to one client: they are looked up in the
+ * database on every use (one primary-key read), so that a known and an unknown id cost
+ * the same and every hub process sees a registration at once.
  */
 export class TrustedDocumentManifest {
   private readonly byHash = new Map<string, string>();
@@ -42,115 +55,54 @@ export class TrustedDocumentManifest {
     private readonly onName?: (operationName: string) => void,
   ) {}
 
-  static fromExamples(examples: readonly ExampleOperation[], codegenManifest: Record<string, string> = {}, lookup?: RegisteredDocumentLookup, onName?: (name: string) => void): TrustedDocumentManifest {
+  static fromExamples(
+    examples: readonly ExampleOperation[],
+    codegenManifest: Record<string, string> = {},
+    lookup?: RegisteredDocumentLookup,
+    onName?: (name: string) => void,
+  ): TrustedDocumentManifest {
     const manifest = new TrustedDocumentManifest(lookup, onName);
     for (const example of examples) manifest.add(example.document);
     for (const text of Object.values(codegenManifest)) manifest.add(text);
     return manifest;
   }
 
+  /** Adds a project document (usable by everyone). */
   add(text: string): string {
     const hash = sha256Hex(text);
     this.byHash.set(hash, text);
     return `sha256:${hash}`;
   }
 
-  /** The text of a trusted document, by documentId (or bare hash); undefined if none. */
-  async get(id: string): Promise<string | undefined> {
+  /**
+   * A trusted document by documentId (or bare hash), with its owner; undefined if none.
+   * `registered: false` consults the project's documents only.
+   */
+  async resolve(id: string, { registered = true } = {}): Promise<ResolvedDocument | undefined> {
     const hash = hashOf(id);
     if (hash === undefined) return undefined;
     const known = this.byHash.get(hash);
-    if (known !== undefined || !this.lookup) return known;
+    if (known !== undefined) return { text: known, owner: undefined };
+    if (!registered || !this.lookup) return undefined;
     const found = await this.lookup(hash);
     if (!found) return undefined;
-    this.byHash.set(hash, found.document);
     if (found.operationName) this.onName?.(found.operationName);
-    return found.document;
+    return { text: found.document, owner: { organisation: found.organisation, apiKeyId: found.apiKeyId } };
   }
 
-  async hasText(text: string): Promise<boolean> {
-    return (await this.get(sha256Hex(text))) === text;
+  /** The text of a trusted document, by documentId (or bare hash), whoever owns it. */
+  async get(id: string): Promise<string | undefined> {
+    return (await this.resolve(id))?.text;
   }
 
-  /** The start-up part of the manifest as JSON: `{ "sha256:…": "query …" }`. */
+  /** The trusted document whose text is exactly `text`, if any. */
+  async resolveText(text: string): Promise<ResolvedDocument | undefined> {
+    const found = await this.resolve(sha256Hex(text));
+    return found?.text === text ? found : undefined;
+  }
+
+  /** The start-up part of the manifest (the project's documents) as JSON: `{ "sha256:…": "query …" }`. */
   toJSON(): Record<string, string> {
     return Object.fromEntries([...this.byHash].map(([hash, text]) => [`sha256:${hash}`, text]));
   }
-}
-
-interface GraphQLBody {
-  query?: unknown;
-  documentId?: unknown;
-  extensions?: { persistedQuery?: { sha256Hash?: unknown } };
-}
-
-function refuse(reply: FastifyReply, status: number, code: ErrorCode, message: string) {
-  return reply
-    .code(status)
-    .header('content-type', 'application/json; charset=utf-8')
-    .send({ errors: [{ message, extensions: { code } }] });
-}
-
-/**
- * Resolves `documentId` (GraphQL over HTTP persisted documents) and hash-only Apollo APQ
- * requests (`extensions.persistedQuery.sha256Hash`, the same SHA-256) against the
- * manifest before Apollo sees the body, and with TRUSTED_DOCUMENTS=required refuses any
- * operation text that is not in it. Runs on POST /graphql; GET carries `query` text only,
- * which `required` checks the same way.
- */
-export function registerTrustedDocuments(
-  http: FastifyInstance,
-  manifest: TrustedDocumentManifest,
-  mode: TrustedDocumentsMode,
-  /** Told the code of each refusal (metrics: these never reach Apollo). */
-  onRefuse?: (code: ErrorCode) => void,
-): void {
-  const refuseCounted = (reply: FastifyReply, status: number, code: ErrorCode, message: string) => {
-    onRefuse?.(code);
-    return refuse(reply, status, code, message);
-  };
-  http.addHook('preHandler', async (request, reply) => {
-    if (!request.url.startsWith('/graphql')) return;
-    const body = (request.method === 'POST' ? request.body : request.query) as GraphQLBody | undefined;
-    if (!body || typeof body !== 'object') return;
-    const apqHash = body.extensions?.persistedQuery?.sha256Hash;
-    const id =
-      typeof body.documentId === 'string'
-        ? body.documentId
-        : typeof apqHash === 'string' && body.query === undefined
-          ? apqHash
-          : undefined;
-    if (id !== undefined) {
-      if (mode === 'off' && typeof body.documentId === 'string') {
-        return refuseCounted(
-          reply,
-          400,
-          ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
-          'documentId is not accepted: TRUSTED_DOCUMENTS=off',
-        );
-      }
-      const text = await manifest.get(id);
-      if (text === undefined) {
-        if (mode === 'off') return; // Apollo's own APQ answers PERSISTED_QUERY_NOT_FOUND.
-        return refuseCounted(
-          reply,
-          400,
-          ErrorCode.PERSISTED_QUERY_NOT_FOUND,
-          `no trusted document with documentId ${id.slice(0, 80)}`,
-        );
-      }
-      if (request.method !== 'POST') return;
-      body.query = text;
-      delete body.documentId;
-      return;
-    }
-    if (mode === 'required' && typeof body.query === 'string' && !(await manifest.hasText(body.query))) {
-      return refuseCounted(
-        reply,
-        400,
-        ErrorCode.TRUSTED_DOCUMENT_REQUIRED,
-        'this hub executes only trusted documents: send the documentId of a registered operation',
-      );
-    }
-  });
 }
