@@ -16,7 +16,7 @@ export interface AccessDecisions {
 export interface GovernanceWrite {
   readonly action: GovernanceAction;
   /** Kind and id of the record written, e.g. `SharingAgreement` and its UUID. */
-  readonly targetType: 'ApiKey' | 'SharingAgreement';
+  readonly targetType: 'ApiKey' | 'SharingAgreement' | 'TrustedDocument';
   readonly targetId: string;
   readonly reason: string | null;
   /** The facts of the write a later reader needs (status change, window, scopes...). */
@@ -29,7 +29,8 @@ export type GovernanceAction =
   | 'AGREEMENT_APPLIED'
   | 'AGREEMENT_APPROVED'
   | 'AGREEMENT_REJECTED'
-  | 'AGREEMENT_REVOKED';
+  | 'AGREEMENT_REVOKED'
+  | 'TRUSTED_DOCUMENTS_REGISTERED';
 
 /**
  * One record per operation that read conditional, not-shared or masked data or was

@@ -20,7 +20,8 @@ export type InputRule =
   | 'uuid'
   | 'dateRange'
   | 'enum'
-  | 'maxItems';
+  | 'maxItems'
+  | 'reference';
 
 /** At most this many characters of an offending value appear in a message. */
 export const QUOTE_LIMIT = 64;

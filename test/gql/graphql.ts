@@ -864,7 +864,7 @@ export type Mutation = {
   /** Creates an API key; the key is in this response only. A key cannot outrank its issuer: the hub operator (ADMIN) issues ADMIN keys for its own organisation, an organisation’s administrator (scope api-keys:manage) keys of its own kind for its own organisation. */
   createApiKey?: Maybe<CreatedApiKey>;
   /** Registers a client’s operations as trusted documents (ADMIN only), tied to its organisation and optionally one API key. Registering a document again for the same organisation returns it unchanged. */
-  registerTrustedDocuments: Array<TrustedDocument>;
+  registerTrustedDocuments?: Maybe<Array<TrustedDocument>>;
   /** The owning department refuses a pending application; a reason is required. */
   rejectSharingAgreement?: Maybe<SharingAgreement>;
   /** Revokes an API key (ADMIN only); it is refused from the next request on. */

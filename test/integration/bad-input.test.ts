@@ -31,7 +31,13 @@ import { PRINCIPALS } from '../helpers/principals.js';
 const DAY = 24 * 60 * 60 * 1000;
 const REASON = 'Pre-loan credit assessment of corporate borrowers';
 /** Tables a mutation can write, compared whole before and after each malformed request. */
-const TABLES = ['auth_api_key', 'auth_sharing_agreement', 'audit_access_log', 'hub_idempotency_key'];
+const TABLES = [
+  'auth_api_key',
+  'auth_sharing_agreement',
+  'audit_access_log',
+  'hub_idempotency_key',
+  'hub_trusted_document',
+];
 
 type Vars = Record<string, unknown>;
 interface Base {
@@ -72,7 +78,8 @@ afterAll(async () => {
 /** A valid request per mutation: the malformed value replaces one argument of it. */
 const BASES: Record<string, Base> = {
   createApiKey: {
-    caller: PRINCIPALS.admin,
+    // A key cannot outrank its issuer: the bank's own administrator issues the bank's keys.
+    caller: { ...PRINCIPALS.bank, sub: 'bank-admin', scopes: ['api-keys:manage'] },
     variables: () => ({
       input: {
         name: 'bad-input probe',
@@ -84,6 +91,15 @@ const BASES: Record<string, Base> = {
     }),
   },
   revokeApiKey: { caller: PRINCIPALS.admin, variables: () => ({ id: ids.apiKey }) },
+  registerTrustedDocuments: {
+    caller: PRINCIPALS.admin,
+    variables: () => ({
+      input: {
+        organisation: 'BANK_XM_001',
+        documents: ['query BadInputProbeDocument { myAccess { code deniedReason } }'],
+      },
+    }),
+  },
   applyForSharing: {
     caller: PRINCIPALS.bank,
     variables: () => ({

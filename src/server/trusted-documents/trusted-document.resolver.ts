@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { AdminOnlyError } from '../../auth/api-keys/index.js';
 import { PrincipalKind } from '../../auth/principal.js';
-import type { HubContext } from '../context.js';
+import { actorOf, type HubContext } from '../context.js';
 import { TrustedDocumentEntity } from './trusted-document.entity.js';
 import { registerDocuments } from './trusted-document.service.js';
 import { RegisterTrustedDocumentsInput, TrustedDocument, toTrustedDocument } from './trusted-document.type.js';
@@ -29,7 +29,9 @@ export class TrustedDocumentResolver {
     return rows.map(toTrustedDocument);
   }
 
+  // Nullable like every mutation: in a document of several, a failed one is null beside its error.
   @Mutation(() => [TrustedDocument], {
+    nullable: true,
     description:
       'Registers a client’s operations as trusted documents (ADMIN only), tied to its organisation and optionally one API key. Registering a document again for the same organisation returns it unchanged.',
   })
@@ -39,6 +41,6 @@ export class TrustedDocumentResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<TrustedDocument[]> {
     const admin = requireAdmin(ctx, 'registerTrustedDocuments');
-    return registerDocuments(ctx.em, info.schema, input, admin);
+    return registerDocuments(ctx.em, info.schema, input, admin, actorOf(ctx));
   }
 }

@@ -1,7 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Kind, parse, validate, type GraphQLSchema } from 'graphql';
 import { ApiKeyEntity } from '../../auth/api-keys/index.js';
+import { appendGovernanceWrite, type GovernanceActor } from '../../audit/access-log.append.js';
+import { PrincipalKind } from '../../auth/principal.js';
 import { BadInputError, ErrorCode, HubError } from '../../common/errors.js';
+import { checkOrganisation, checkText, checkUuid, inputError, quote } from '../../common/input.js';
 import { TrustedDocumentEntity } from './trusted-document.entity.js';
 import { toTrustedDocument, type TrustedDocument } from './trusted-document.type.js';
 import { sha256Hex } from './trusted-documents.js';
@@ -16,65 +19,72 @@ const MAX_DOCUMENTS = 200;
 const MAX_DOCUMENT_CHARS = 100_000;
 
 /** Parses and validates one document; returns its operation name (the first operation's). */
-function checkDocument(schema: GraphQLSchema, text: string, index: number): string | null {
-  if (text.length > MAX_DOCUMENT_CHARS) {
-    throw new BadInputError(`documents[${index}] is longer than ${MAX_DOCUMENT_CHARS} characters`, {
-      argument: `input.documents[${index}]`,
-    });
-  }
+function checkDocument(schema: GraphQLSchema, value: unknown, index: number): { text: string; name: string | null } {
+  // The input layer first: NUL, controls other than tab/newline and overlong text are refused
+  // before the parser sees them, with the same rules and codes as every other argument.
+  const text = checkText('documents', value, { max: MAX_DOCUMENT_CHARS, multiline: true, trim: false });
   let document;
   try {
     document = parse(text);
   } catch (err) {
-    throw new BadInputError(`documents[${index}] does not parse: ${(err as Error).message}`, {
-      argument: `input.documents[${index}]`,
-    });
+    throw inputError('documents', 'format', `documents[${index}] does not parse: ${quote((err as Error).message, 200)}`);
   }
   const errors = validate(schema, document);
   if (errors.length > 0) {
-    throw new BadInputError(`documents[${index}] is not valid against the schema: ${errors[0]!.message}`, {
-      argument: `input.documents[${index}]`,
-    });
+    throw inputError(
+      'documents',
+      'format',
+      `documents[${index}] is not valid against the schema: ${quote(errors[0]!.message, 200)}`,
+    );
   }
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-  return operation?.name?.value ?? null;
+  return { text, name: operation?.name?.value ?? null };
 }
 
 async function checkApiKey(em: SqlEntityManager, apiKeyId: string, organisation: string): Promise<void> {
-  const key = /^[0-9a-f-]{36}$/i.test(apiKeyId) ? await em.findOne(ApiKeyEntity, { id: apiKeyId }) : null;
+  const key = await em.findOne(ApiKeyEntity, { id: apiKeyId });
   if (!key || key.organisation !== organisation) {
-    throw new BadInputError(`apiKeyId is not an API key of organisation ${organisation}`, { argument: 'input.apiKeyId' });
+    throw new BadInputError(`apiKeyId is not an API key of organisation ${organisation}`, {
+      argument: 'apiKeyId',
+      rule: 'reference',
+    });
   }
 }
+
+const cliActor = (operator: string): GovernanceActor => ({
+  principal: { id: operator, organisation: 'HUB_CLI', kind: PrincipalKind.ADMIN },
+  requestId: 'cli',
+});
 
 /**
  * Stores documents as trusted for one client (organisation, optionally one API key),
  * after checking each against the schema. Used by the ADMIN mutation and the CLI.
+ * The registration is a governance write: it is on the access log, in the same transaction.
  */
 export async function registerDocuments(
   em: SqlEntityManager,
   schema: GraphQLSchema,
   input: RegisterDocumentsFields,
   admin: string,
+  actor: GovernanceActor = cliActor(admin),
 ): Promise<TrustedDocument[]> {
+    const organisation = checkOrganisation('organisation', input.organisation);
+    const apiKeyId =
+      input.apiKeyId === null || input.apiKeyId === undefined ? null : checkUuid('apiKeyId', input.apiKeyId);
     if (input.documents.length === 0 || input.documents.length > MAX_DOCUMENTS) {
-      throw new BadInputError(`documents must hold 1 to ${MAX_DOCUMENTS} operations`, { argument: 'input.documents' });
+      throw inputError('documents', 'maxItems', `documents must hold 1 to ${MAX_DOCUMENTS} operations`);
     }
-    if (!/^[A-Z0-9_]{1,64}$/.test(input.organisation)) {
-      throw new BadInputError('organisation must be 1 to 64 of A-Z, 0-9 and _', { argument: 'input.organisation' });
-    }
-    if (input.apiKeyId) await checkApiKey(em, input.apiKeyId, input.organisation);
-    const checked = input.documents.map((text, i) => ({
-      text,
-      hash: sha256Hex(text),
-      operationName: checkDocument(schema, text, i),
-    }));
+    const checked = input.documents.map((value, i) => {
+      const { text, name } = checkDocument(schema, value, i);
+      return { text, hash: sha256Hex(text), operationName: name };
+    });
+    if (apiKeyId) await checkApiKey(em, apiKeyId, organisation);
     return em.transactional(async (tx) => {
       const out: TrustedDocument[] = [];
       for (const doc of checked) {
         const existing = await tx.findOne(TrustedDocumentEntity, { hash: doc.hash });
         if (existing) {
-          if (existing.organisation !== input.organisation || existing.apiKeyId !== (input.apiKeyId ?? null)) {
+          if (existing.organisation !== organisation || existing.apiKeyId !== apiKeyId) {
             throw new HubError(
               ErrorCode.CONFLICT,
               `document ${doc.operationName ?? doc.hash.slice(0, 12)} is already registered for another client`,
@@ -88,14 +98,25 @@ export async function registerDocuments(
           hash: doc.hash,
           document: doc.text,
           operationName: doc.operationName,
-          organisation: input.organisation,
-          apiKeyId: input.apiKeyId ?? null,
+          organisation,
+          apiKeyId,
           registeredBy: admin,
           registeredAt: new Date(),
         });
         out.push(toTrustedDocument(row));
       }
       await tx.flush();
+      await appendGovernanceWrite(tx, actor, {
+        action: 'TRUSTED_DOCUMENTS_REGISTERED',
+        targetType: 'TrustedDocument',
+        targetId: organisation,
+        reason: null,
+        details: {
+          organisation,
+          apiKeyId,
+          documentIds: out.map((d) => d.documentId),
+        },
+      });
       return out;
     });
 }
