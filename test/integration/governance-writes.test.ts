@@ -44,11 +44,14 @@ function ok<T>(res: { body: { data?: unknown; errors?: unknown } }, field: strin
   return (res.body.data as Record<string, T>)[field]!;
 }
 
+/** A key cannot outrank its issuer: the bank's own administrator issues the bank's keys. */
+const BANK_KEY_ISSUER = { ...PRINCIPALS.bank, sub: 'bank-admin', scopes: ['api-keys:manage'] };
+
 describe('governance writes are on the hash-chained access log', () => {
   it('records who created and revoked an API key, in which request, and what', async () => {
     const headers = { 'x-request-id': 'gov-create-1' };
     const created = ok<{ apiKey: { id: string; prefix: string } }>(
-      await hub.as({ principal: PRINCIPALS.admin })(
+      await hub.as({ principal: BANK_KEY_ISSUER })(
         CREATE,
         {
           input: {
@@ -64,9 +67,9 @@ describe('governance writes are on the hash-chained access log', () => {
     );
     const record = await recordOf('API_KEY_CREATED', created.apiKey.id);
     expect(record).toMatchObject({
-      principalId: PRINCIPALS.admin.sub,
-      organisation: PRINCIPALS.admin.org,
-      principalKind: 'ADMIN',
+      principalId: BANK_KEY_ISSUER.sub,
+      organisation: BANK_KEY_ISSUER.org,
+      principalKind: 'BANK',
       requestId: 'gov-create-1',
       purpose: null,
     });
@@ -221,7 +224,7 @@ describe('governance writes are on the hash-chained access log', () => {
     const keys = await count('auth_api_key');
     const agreements = await count('auth_sharing_agreement');
     try {
-      const key = await hub.as({ principal: PRINCIPALS.admin })(CREATE, {
+      const key = await hub.as({ principal: BANK_KEY_ISSUER })(CREATE, {
         input: { name: 'never created', subject: 'x', organisation: 'BANK_XM_001', kind: 'BANK' },
       });
       expect(key.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');

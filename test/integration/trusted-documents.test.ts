@@ -327,7 +327,7 @@ describe('a registered document belongs to the client it was registered for', ()
   it('tied to an API key: runs through that key only, not another key or a token of its organisation', async () => {
     const body = { documentId: documentId(KEY_BOUND) };
     const through = await withKey(hub.url, keyA1.key, body);
-    expect(through.body).toEqual({ data: { me: { organisation: 'TEST_READER', via: 'api-key' } } });
+    expect(through.body.data).toEqual({ me: { organisation: 'TEST_READER', via: 'api-key' } });
     expect((await withKey(hub.url, keyA1.key, { query: KEY_BOUND })).body.errors).toBeUndefined();
     for (const res of [
       await withKey(hub.url, keyA2.key, body),

@@ -74,11 +74,11 @@ export async function registerDocuments(
     if (input.documents.length === 0 || input.documents.length > MAX_DOCUMENTS) {
       throw inputError('documents', 'maxItems', `documents must hold 1 to ${MAX_DOCUMENTS} operations`);
     }
+    if (apiKeyId) await checkApiKey(em, apiKeyId, organisation);
     const checked = input.documents.map((value, i) => {
       const { text, name } = checkDocument(schema, value, i);
       return { text, hash: sha256Hex(text), operationName: name };
     });
-    if (apiKeyId) await checkApiKey(em, apiKeyId, organisation);
     return em.transactional(async (tx) => {
       const out: TrustedDocument[] = [];
       for (const doc of checked) {
