@@ -48,9 +48,18 @@ export function accessLogColumns(entry: AccessLogEntry): Omit<HashedAccessLogFie
     resources: sortedUnique([
       ...summary.resources.map((r) => r.resource),
       ...summary.denials.map((d) => d.resource),
+      ...(summary.writes ?? []).map((w) => w.resource),
     ]),
-    owners: sortedUnique([...summary.resources.map((r) => r.owner), ...summary.denials.map((d) => d.owner)]),
-    decisions: { resources: summary.resources, denials: summary.denials },
+    owners: sortedUnique([
+      ...summary.resources.map((r) => r.owner),
+      ...summary.denials.map((d) => d.owner),
+      ...(summary.writes ?? []).map((w) => w.owner),
+    ]),
+    decisions: {
+      resources: summary.resources,
+      denials: summary.denials,
+      ...(summary.writes ? { writes: summary.writes } : {}),
+    },
   };
 }
 

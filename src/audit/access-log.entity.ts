@@ -1,13 +1,15 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { PrincipalKind } from '../auth/principal.js';
 import { Purpose } from '../auth/purpose.js';
-import type { Denial, ResourceRead } from './access-recorder.js';
+import type { Denial, ResourceRead, WriteSummary } from './access-recorder.js';
 import { TextArrayType } from './text-array.type.js';
 
 /** What the access decisions of one operation were, as the recorder summarised them. */
 export interface AccessDecisions {
   readonly resources: readonly ResourceRead[];
   readonly denials: readonly Denial[];
+  /** Batches written by the operation; absent for reads, so older records hash as before. */
+  readonly writes?: readonly WriteSummary[];
 }
 
 /**

@@ -14,6 +14,7 @@ export interface HubConfig {
   readonly seedEnterprises: number;
   readonly defaultPageSize: number;
   readonly maxPageSize: number;
+  readonly ingestMaxBatch: number;
   readonly dbPoolMax: number;
   readonly explorer: boolean;
   readonly jwtSecret: string | undefined;
@@ -167,6 +168,15 @@ export const SETTINGS = [
     secret: false,
     parse: int(1, 10_000),
   } satisfies Setting<'maxPageSize'>,
+  {
+    env: 'INGEST_MAX_BATCH',
+    key: 'ingestMaxBatch',
+    description:
+      'Most records one `ingest` or `withdrawRecords` mutation accepts; more is a BAD_USER_INPUT error.',
+    default: '1000',
+    secret: false,
+    parse: int(1, 10_000),
+  } satisfies Setting<'ingestMaxBatch'>,
   {
     env: 'DB_POOL_MAX',
     key: 'dbPoolMax',

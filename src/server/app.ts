@@ -50,7 +50,7 @@ export async function buildApp({
   benchmarkWithoutAuthorization,
 }: AppDeps): Promise<HubApp> {
   const catalog = hubCatalog();
-  const base = await buildHubSchema();
+  const base = await buildHubSchema({ ingestMaxBatch: config.ingestMaxBatch });
   const schema = benchmarkWithoutAuthorization
     ? base
     : authorizeSchema(base, new Set(PLATFORM.flatMap((c) => c.types)), catalog);

@@ -3,6 +3,7 @@ import { apiKeysComponent } from '../auth/api-keys/index.js';
 import { auditComponent } from '../audit/index.js';
 import { accessComponent } from '../auth/access.component.js';
 import type { PlatformComponent } from './hub-module.js';
+import { ingestComponent } from './ingest/index.js';
 
 /** The hub's own machinery, beside the department modules. */
 export const PLATFORM: readonly PlatformComponent[] = [
@@ -10,4 +11,5 @@ export const PLATFORM: readonly PlatformComponent[] = [
   agreementsComponent,
   auditComponent,
   accessComponent,
+  ingestComponent,
 ];

@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
   DateTimeISO: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: any; output: any; }
   /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
   LocalDate: { input: string; output: string; }
   /** Unified Social Credit Code (统一社会信用代码, GB 32100-2015): 18 characters from 0-9 and A-Z without I, O, S, V, Z; position 17 is the GB 11714 check digit, position 18 the GB 32100 check character. Both are verified. */
@@ -692,6 +694,87 @@ export type IndustrySection =
   /** International organisations */
   | 'T';
 
+/** A record type departments push (see the README’s ingestion contracts). */
+export type IngestRecordType =
+  /** Administrative licence decision (行政许可) published under 双公示. Owner: MARKET_REGULATION. */
+  | 'AdministrativeLicence'
+  /** Administrative penalty decision (行政处罚) published under 双公示. Owner: MARKET_REGULATION. */
+  | 'AdministrativePenalty'
+  /** Entry on a credit list: market regulation writes the business-anomaly and serious-dishonesty lists, the courts the dishonest-judgment-debtor list. Owner: MARKET_REGULATION, COURT. */
+  | 'CreditListEntry'
+  /** Enterprise credit risk class (企业信用风险分类) for a month. Owner: MARKET_REGULATION. */
+  | 'CreditRiskClassification'
+  /** Designated medical institution (定点医药机构) and its designation status. Owner: MEDICAL_INSURANCE. */
+  | 'DesignatedMedicalInstitution'
+  /** Enterprise master record (registration, status, name, address, legal representative). Owner: MARKET_REGULATION. */
+  | 'Enterprise'
+  /** Medical insurance fund violation (医保基金违法违规) found by audit or screening. Owner: MEDICAL_INSURANCE. */
+  | 'MedicalFundViolation'
+  /** Credit evaluation grade of a designated institution for a year. Owner: MEDICAL_INSURANCE. */
+  | 'MedicalInstitutionCreditGrade'
+  /** Patents granted and pending for a year. Owner: SCIENCE_TECHNOLOGY. */
+  | 'PatentCount'
+  /** R&D expenditure, operating revenue and R&D staff for a year. Owner: SCIENCE_TECHNOLOGY. */
+  | 'RdSpending'
+  /** Employer social-insurance contributions and arrears for a month. Owner: MEDICAL_INSURANCE. */
+  | 'SocialInsuranceAccount'
+  /** Tax arrears (欠税) of an enterprise. Owner: TAX. */
+  | 'TaxArrears'
+  /** Tax credit grade (纳税信用等级) for a tax year. Owner: TAX. */
+  | 'TaxCreditEvaluation'
+  /** High-tech enterprise or tech SME certification. Owner: SCIENCE_TECHNOLOGY. */
+  | 'TechCertification'
+  /** Transport credit grade for a year (AA/A/B/C/D). Owner: TRANSPORT. */
+  | 'TransportCreditRating'
+  /** Transport enforcement decision published under 双公示. Owner: TRANSPORT. */
+  | 'TransportEnforcement'
+  /** Road transport operating licence (道路运输经营许可证) with its business scopes. Owner: TRANSPORT. */
+  | 'TransportLicence'
+  /** Operating vehicle, incl. "two passenger one dangerous" key vehicles (两客一危). Owner: TRANSPORT. */
+  | 'TransportVehicle';
+
+/** A record of a batch that was not stored, and why. */
+export type IngestRejection = {
+  __typename?: 'IngestRejection';
+  code: IngestRejectionCode;
+  /** The field whose rule was broken. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** Position of the record in the batch (0-based). */
+  index: Scalars['Int']['output'];
+  /** The rule, in words. */
+  message: Scalars['String']['output'];
+  sourceRecordId?: Maybe<Scalars['String']['output']>;
+};
+
+/** Why a pushed record was rejected. */
+export type IngestRejectionCode =
+  | 'DUPLICATE_IN_BATCH'
+  | 'INVALID_USCC'
+  | 'INVALID_VALUE'
+  | 'MALFORMED_RECORD'
+  | 'MISSING_FIELD'
+  | 'STALE_VERSION'
+  | 'UNKNOWN_ENTERPRISE'
+  | 'UNKNOWN_FIELD'
+  | 'VERSION_CONFLICT';
+
+/** What became of a pushed batch. */
+export type IngestReport = {
+  __typename?: 'IngestReport';
+  /** False when an atomic batch had rejections: nothing was stored. */
+  committed: Scalars['Boolean']['output'];
+  /** The enterprise master records registered in the same request, if any. */
+  enterprises?: Maybe<IngestReport>;
+  inserted: Scalars['Int']['output'];
+  recordType: Scalars['String']['output'];
+  rejected: Scalars['Int']['output'];
+  rejections: Array<IngestRejection>;
+  /** Resent exactly as stored: nothing was written. */
+  unchanged: Scalars['Int']['output'];
+  /** Stored with a newer asOf; the previous version went to the history. */
+  updated: Scalars['Int']['output'];
+};
+
 /** The enterprise’s legal representative (法定代表人). */
 export type LegalRepresentative = {
   __typename?: 'LegalRepresentative';
@@ -840,12 +923,18 @@ export type Mutation = {
   approveSharingAgreement: SharingAgreement;
   /** Creates an API key (ADMIN only); the key is in this response only. */
   createApiKey: CreatedApiKey;
+  /** Pushes up to INGEST_MAX_BATCH records of one type, as the owning department. Valid records are stored beside rejected ones unless atomic; resends are unchanged, newer asOf replaces (history kept). */
+  ingest: IngestReport;
   /** The owning department refuses a pending application; a reason is required. */
   rejectSharingAgreement: SharingAgreement;
+  /** Records a credit repair decision (信用修复) or an early removal on a penalty, list entry, fund violation or transport enforcement; refused with REPAIR_NOT_ALLOWED inside the publicity period. */
+  repairRecord: RepairResult;
   /** Revokes an API key (ADMIN only); it is refused from the next request on. */
   revokeApiKey: ApiKey;
   /** The owning department or the hub operator withdraws an approved agreement; reads stop from the next request. */
   revokeSharingAgreement: SharingAgreement;
+  /** Withdraws the caller department’s records (published in error, annulled): no longer served to anyone but the owner and auditors (in recordHistory), and dropped from risk profiles. */
+  withdrawRecords: WithdrawalReport;
 };
 
 
@@ -866,9 +955,24 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationIngestArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  enterprises?: InputMaybe<Array<Scalars['JSONObject']['input']>>;
+  recordType: IngestRecordType;
+  records: Array<Scalars['JSONObject']['input']>;
+};
+
+
 export type MutationRejectSharingAgreementArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRepairRecordArgs = {
+  decision: RepairDecisionInput;
+  recordType: IngestRecordType;
+  sourceRecordId: Scalars['String']['input'];
 };
 
 
@@ -880,6 +984,13 @@ export type MutationRevokeApiKeyArgs = {
 export type MutationRevokeSharingAgreementArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationWithdrawRecordsArgs = {
+  reason: Scalars['String']['input'];
+  recordType: IngestRecordType;
+  sourceRecordIds: Array<Scalars['String']['input']>;
 };
 
 export type PageInfo = {
@@ -1007,6 +1118,8 @@ export type Query = {
   myAccess: Array<ResourceAccess>;
   /** Risk profiles of up to 1000 enterprises, in request order. An invalid or unknown code is reported in its own item; it does not fail the call. The purpose of use is the `purpose` argument or the X-Purpose header (one purpose per operation: if both are given they must agree). */
   portfolioRisk: Array<PortfolioRiskItem>;
+  /** A pushed record with its superseded, withdrawn and repaired versions: for its owner and auditors. */
+  recordHistory: RecordHistory;
   /** Counts, average score and active signals by category, grouped in SQL over every stored profile. Buckets smaller than the minimum cell size are withheld so that no single enterprise can be read off. */
   riskStatistics: RiskStatistics;
   /** Agreements the caller may see: its organisation’s applications, for a department also those for its resources, and for ADMIN and AUDITOR all. Newest first. */
@@ -1047,6 +1160,13 @@ export type QueryMyAccessArgs = {
 export type QueryPortfolioRiskArgs = {
   purpose?: InputMaybe<Purpose>;
   usccs: Array<Scalars['String']['input']>;
+};
+
+
+export type QueryRecordHistoryArgs = {
+  department?: InputMaybe<Department>;
+  recordType: IngestRecordType;
+  sourceRecordId: Scalars['String']['input'];
 };
 
 
@@ -1096,6 +1216,62 @@ export type RdSpendingEdge = {
   /** Opaque cursor; pass it as `after` to continue after this edge. */
   cursor: Scalars['String']['output'];
   node: RdSpending;
+};
+
+/** What happened to a stored version. */
+export type RecordChange =
+  | 'REPAIRED'
+  | 'REPLACED'
+  | 'WITHDRAWN';
+
+/** A pushed record: what is served now and what it was before. */
+export type RecordHistory = {
+  __typename?: 'RecordHistory';
+  /** The stored row; null once withdrawn. */
+  current?: Maybe<Scalars['JSONObject']['output']>;
+  department: Department;
+  recordType: Scalars['String']['output'];
+  sourceRecordId: Scalars['String']['output'];
+  /** Earlier versions, newest change first. */
+  versions: Array<RecordVersion>;
+  withdrawn: Scalars['Boolean']['output'];
+};
+
+/** A superseded version of a pushed record. */
+export type RecordVersion = {
+  __typename?: 'RecordVersion';
+  asOf: Scalars['DateTimeISO']['output'];
+  change: RecordChange;
+  changedAt: Scalars['DateTimeISO']['output'];
+  changedBy: Scalars['String']['output'];
+  /** The row as it was stored (columns by name). */
+  data: Scalars['JSONObject']['output'];
+  /** Repair decision number, date, legal basis. */
+  details?: Maybe<Scalars['JSONObject']['output']>;
+  /** Request or job id of the change. */
+  job: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+/** A credit repair decision (信用修复) or an early removal. */
+export type RepairDecisionInput = {
+  /** YYYY-MM-DD, not in the future. */
+  decisionDate: Scalars['String']['input'];
+  decisionNumber: Scalars['String']['input'];
+  /** REPAIRED: credit repair after the publicity period; PERFORMED: a dishonest debtor performed. */
+  kind: RepairKind;
+  legalBasis: Scalars['String']['input'];
+};
+
+export type RepairKind =
+  | 'PERFORMED'
+  | 'REPAIRED';
+
+export type RepairResult = {
+  __typename?: 'RepairResult';
+  recordType: Scalars['String']['output'];
+  repairedDate: Scalars['String']['output'];
+  sourceRecordId: Scalars['String']['output'];
 };
 
 /** A catalog resource (信息资源目录 entry) and whether the caller may read it for a purpose. */
@@ -1659,6 +1835,14 @@ export type VehicleCategory =
   | 'OTHER'
   | 'TRACTOR'
   | 'TRUCK';
+
+export type WithdrawalReport = {
+  __typename?: 'WithdrawalReport';
+  /** Ids not stored for the caller’s department. */
+  notFound: Array<Scalars['String']['output']>;
+  recordType: Scalars['String']['output'];
+  withdrawn: Scalars['Int']['output'];
+};
 
 export type EnterprisePageAllDomainsQueryVariables = Exact<{
   first: Scalars['Int']['input'];

@@ -3,6 +3,7 @@ import { Migration20261122045727Initial } from './Migration20261122045727Initial
 import { Migration20261122060000RiskTriggers } from './Migration20261122060000RiskTriggers.js';
 import { Migration20261122061000RiskDirtyIndex } from './Migration20261122061000RiskDirtyIndex.js';
 import { Migration20261122062000RiskProfileRegion } from './Migration20261122062000RiskProfileRegion.js';
+import { Migration20261202151219IngestRecordVersion } from './Migration20261202151219IngestRecordVersion.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122060000RiskTriggers', class: Migration20261122060000RiskTriggers },
   { name: 'Migration20261122061000RiskDirtyIndex', class: Migration20261122061000RiskDirtyIndex },
   { name: 'Migration20261122062000RiskProfileRegion', class: Migration20261122062000RiskProfileRegion },
+  { name: 'Migration20261202151219IngestRecordVersion', class: Migration20261202151219IngestRecordVersion },
 ];
