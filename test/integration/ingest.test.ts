@@ -381,3 +381,150 @@ describe('access log', () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe('credit repair', () => {
+  const REPAIR = `mutation Repair($recordType: IngestRecordType!, $id: String!, $decision: RepairDecisionInput!) {
+    repairRecord(recordType: $recordType, sourceRecordId: $id, decision: $decision) { recordType sourceRecordId repairedDate }
+  }`;
+  const decision = (kind: string, decisionDate = '2026-01-28') => ({
+    kind,
+    decisionNumber: '信用修复〔2026〕1号',
+    decisionDate,
+    legalBasis: '《失信行为纠正后的信用信息修复管理办法（试行）》',
+  });
+  const storedProfile = async () => {
+    const [row] = await hub.orm.em
+      .fork()
+      .execute<
+        { dirty: boolean; signal_codes: string[] | string }[]
+      >('select dirty, signal_codes from risk_profile where uscc = ?', [USCC.b]);
+    return { dirty: row!.dirty, codes: String(row!.signal_codes) };
+  };
+
+  it('is refused with REPAIR_NOT_ALLOWED while the publicity period runs, and changes nothing', async () => {
+    const res = await as(PRINCIPALS.marketRegulation)(REPAIR, {
+      recordType: 'AdministrativePenalty',
+      id: 'PEN-1',
+      decision: decision('REPAIRED'),
+    });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'REPAIR_NOT_ALLOWED',
+      reason: 'PUBLICITY_PERIOD_NOT_ENDED',
+      earliest: '2026-11-01',
+    });
+    expect(await count('credit_penalty', "source_record_id = 'PEN-1' and repaired_date is null")).toBe(1);
+  });
+
+  it('a repaired penalty leaves a bank’s view, stays visible to owner and auditor', async () => {
+    const old = {
+      ...SAMPLES(USCC.b)[0]!.record,
+      sourceRecordId: 'PEN-OLD',
+      decisionDate: '2024-01-10',
+      publicityEndDate: '2025-01-10',
+    };
+    await ok(PRINCIPALS.marketRegulation, 'AdministrativePenalty', [old]);
+    const ids = async (principal: TokenClaims, includeRepaired: boolean) => {
+      const res = await as(principal)<{
+        enterprise: { penalties: { edges: { node: { provenance: { sourceRecordId: string } } }[] } };
+      }>(
+        `{ enterprise(uscc: "${USCC.b}") { penalties(includeRepaired: ${includeRepaired}) { edges { node { provenance { sourceRecordId } } } } } }`,
+      );
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!.enterprise.penalties.edges.map((e) => e.node.provenance.sourceRecordId).sort();
+    };
+    expect(await ids(PRINCIPALS.reader, false)).toEqual(['PEN-1', 'PEN-OLD']);
+    const res = await as(PRINCIPALS.marketRegulation)(REPAIR, {
+      recordType: 'AdministrativePenalty',
+      id: 'PEN-OLD',
+      decision: decision('REPAIRED'),
+    });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data).toEqual({
+      repairRecord: {
+        recordType: 'AdministrativePenalty',
+        sourceRecordId: 'PEN-OLD',
+        repairedDate: '2026-01-28',
+      },
+    });
+    expect(await ids(PRINCIPALS.reader, false)).toEqual(['PEN-1']);
+    expect(await ids(PRINCIPALS.marketRegulation, true)).toEqual(['PEN-1', 'PEN-OLD']);
+    expect(await ids(PRINCIPALS.auditor, true)).toEqual(['PEN-1', 'PEN-OLD']);
+    const h = await as(PRINCIPALS.auditor)<{
+      recordHistory: { versions: { change: string; details: Record<string, unknown> }[] };
+    }>(
+      `{ recordHistory(recordType: AdministrativePenalty, sourceRecordId: "PEN-OLD", department: MARKET_REGULATION) { versions { change details } } }`,
+    );
+    expect(h.body.data!.recordHistory.versions[0]).toMatchObject({
+      change: 'REPAIRED',
+      details: { decisionNumber: '信用修复〔2026〕1号', decisionDate: '2026-01-28' },
+    });
+  });
+
+  it('a dishonest debtor who performed is removed early: gone from the signals, profile recomputed in the same transaction', async () => {
+    expect((await storedProfile()).codes).toContain('DISHONEST_JUDGMENT_DEBTOR');
+    const tooEarly = await as(PRINCIPALS.court)(REPAIR, {
+      recordType: 'CreditListEntry',
+      id: 'CL-1',
+      decision: decision('REPAIRED'),
+    });
+    expect(tooEarly.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'REPAIR_NOT_ALLOWED',
+      earliest: '2027-12-01',
+    });
+    const logBefore = await count('audit_access_log');
+    const res = await as(PRINCIPALS.court)(REPAIR, {
+      recordType: 'CreditListEntry',
+      id: 'CL-1',
+      decision: decision('PERFORMED'),
+    });
+    expect(res.body.errors).toBeUndefined();
+    // Recomputed by the mutation itself, before anyone reads it.
+    const stored = await storedProfile();
+    expect(stored.dirty).toBe(false);
+    expect(stored.codes).not.toContain('DISHONEST_JUDGMENT_DEBTOR');
+    expect(await count('audit_access_log')).toBe(logBefore + 1);
+    const bank = await hub.graphql<{
+      enterprise: { listEntries: { totalCount: number }; riskProfile: { signals: { code: string }[] } };
+    }>(
+      `{ enterprise(uscc: "${USCC.b}") { listEntries(activeOnly: false) { totalCount } riskProfile { signals { code } } } }`,
+    );
+    expect(bank.body.errors).toBeUndefined();
+    expect(bank.body.data!.enterprise.listEntries.totalCount).toBe(0);
+    expect(bank.body.data!.enterprise.riskProfile.signals.map((s) => s.code)).not.toContain(
+      'DISHONEST_JUDGMENT_DEBTOR',
+    );
+    const court = await as(PRINCIPALS.court)<{
+      enterprise: { listEntries: { edges: { node: { removalReason: string } }[] } };
+    }>(
+      `{ enterprise(uscc: "${USCC.b}") { listEntries(activeOnly: false) { edges { node { removalReason } } } } }`,
+    );
+    expect(court.body.data!.enterprise.listEntries.edges.map((e) => e.node.removalReason)).toEqual([
+      'PERFORMED',
+    ]);
+  });
+
+  it('refuses a second repair, a foreign department and a record type without repair', async () => {
+    const again = await as(PRINCIPALS.court)(REPAIR, {
+      recordType: 'CreditListEntry',
+      id: 'CL-1',
+      decision: decision('PERFORMED'),
+    });
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'REPAIR_NOT_ALLOWED',
+      reason: 'ALREADY_REPAIRED',
+    });
+    const foreign = await as(PRINCIPALS.tax)(REPAIR, {
+      recordType: 'TransportEnforcement',
+      id: 'TE-1',
+      decision: decision('REPAIRED'),
+    });
+    expect(foreign.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const none = await as(PRINCIPALS.tax)(REPAIR, {
+      recordType: 'TaxCreditEvaluation',
+      id: 'TAX-1',
+      decision: decision('REPAIRED'),
+    });
+    expect(none.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await count('tc_enforcement', 'repaired_date is not null')).toBe(0);
+  });
+});
