@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TokenClaims } from '../../src/auth/authenticate.js';
 import { verifyChain } from '../../src/audit/access-log.verify.js';
@@ -526,5 +527,28 @@ describe('credit repair', () => {
     });
     expect(none.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await count('tc_enforcement', 'repaired_date is not null')).toBe(0);
+  });
+});
+
+describe('README', () => {
+  const README = readFileSync('README.md', 'utf8');
+  const section = README.slice(README.indexOf('### Why one generic `ingest` mutation'));
+  const blocks = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it('the example mutation registers the enterprise and stores the penalty', async () => {
+    const res = await as(PRINCIPALS.marketRegulation)<{ ingest: Report }>(blocks[0]!);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.ingest).toMatchObject({
+      inserted: 1,
+      rejected: 0,
+      enterprises: { inserted: 1, rejected: 0 },
+    });
+  });
+
+  it('the history example answers the auditor', async () => {
+    const query = blocks[1]!.split('\n\n').find((op) => op.includes('recordHistory'))!;
+    const res = await as(PRINCIPALS.auditor)<{ recordHistory: { versions: { change: string }[] } }>(query);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.recordHistory.versions[0]!.change).toBe('REPAIRED');
   });
 });
