@@ -15,6 +15,7 @@ export interface HubConfig {
   readonly defaultPageSize: number;
   readonly maxPageSize: number;
   readonly ingestMaxBatch: number;
+  readonly ingestChunkSize: number;
   readonly dbPoolMax: number;
   readonly explorer: boolean;
   readonly jwtSecret: string | undefined;
@@ -177,6 +178,15 @@ export const SETTINGS = [
     secret: false,
     parse: int(1, 10_000),
   } satisfies Setting<'ingestMaxBatch'>,
+  {
+    env: 'INGEST_CHUNK_SIZE',
+    key: 'ingestChunkSize',
+    description:
+      'Records per committed chunk of a bulk load (POST /ingest); a stopped job keeps every committed chunk.',
+    default: '5000',
+    secret: false,
+    parse: int(1, 50_000),
+  } satisfies Setting<'ingestChunkSize'>,
   {
     env: 'DB_POOL_MAX',
     key: 'dbPoolMax',

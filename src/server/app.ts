@@ -23,7 +23,8 @@ import { PLATFORM } from './platform.js';
 import { auditPlugin } from '../audit/index.js';
 import { createContext, type HubContext } from './context.js';
 import { createFormatError } from './format-error.js';
-import { buildHubSchema } from './schema.js';
+import { registerIngestRoutes } from './ingest/ingest.http.js';
+import { buildHubSchema, ingestDeps } from './schema.js';
 
 export interface HubApp {
   readonly http: FastifyInstance;
@@ -101,6 +102,13 @@ export async function buildApp({
     catalog,
     grants: grantLoader,
   };
+  registerIngestRoutes(http, {
+    orm,
+    authenticator: deps.authenticator,
+    ingest: ingestDeps(config.ingestMaxBatch),
+    chunkSize: config.ingestChunkSize,
+    log,
+  });
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],

@@ -694,6 +694,11 @@ export type IndustrySection =
   /** International organisations */
   | 'T';
 
+export type IngestJobStatus =
+  | 'FAILED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
 /** A record type departments push (see the README’s ingestion contracts). */
 export type IngestRecordType =
   /** Administrative licence decision (行政许可) published under 双公示. Owner: MARKET_REGULATION. */
@@ -773,6 +778,42 @@ export type IngestReport = {
   unchanged: Scalars['Int']['output'];
   /** Stored with a newer asOf; the previous version went to the history. */
   updated: Scalars['Int']['output'];
+};
+
+/** A bulk load (POST /ingest/<recordType>) and its progress. */
+export type IngestionJob = {
+  __typename?: 'IngestionJob';
+  /** inserted + updated + unchanged. */
+  accepted: Scalars['Int']['output'];
+  department: Department;
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** ndjson or csv. */
+  format: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  inserted: Scalars['Int']['output'];
+  /** Last line whose chunk is stored. */
+  lastLine: Scalars['Int']['output'];
+  recordType: Scalars['String']['output'];
+  /** Records (lines) read and committed. */
+  recordsRead: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  /** Rejected lines in line order (the first 1,000 after afterLine). */
+  rejects: Array<IngestionJobReject>;
+  startedAt: Scalars['DateTimeISO']['output'];
+  status: IngestJobStatus;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A line of a bulk file that was not stored. */
+export type IngestionJobReject = {
+  __typename?: 'IngestionJobReject';
+  code: IngestRejectionCode;
+  field?: Maybe<Scalars['String']['output']>;
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  sourceRecordId?: Maybe<Scalars['String']['output']>;
 };
 
 /** The enterprise’s legal representative (法定代表人). */
@@ -1112,6 +1153,8 @@ export type Query = {
   enterprise?: Maybe<Enterprise>;
   /** Enterprises matching a filter, in pages. */
   enterprises: EnterpriseConnection;
+  /** A bulk load’s status, progress and rejects: for the department that runs it and auditors. */
+  ingestionJob: IngestionJob;
   /** Who the hub thinks you are. */
   me: Me;
   /** What may I read? The data catalog with, for you and a purpose (default: the X-Purpose header), whether each resource is readable and under which agreement. */
@@ -1149,6 +1192,12 @@ export type QueryEnterprisesArgs = {
   filter?: InputMaybe<EnterpriseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EnterpriseOrder>;
+};
+
+
+export type QueryIngestionJobArgs = {
+  afterLine?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['String']['input'];
 };
 
 

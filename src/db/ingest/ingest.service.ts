@@ -76,7 +76,7 @@ export function authorizeWrite(principal: Principal, contract: IngestContract): 
   return department;
 }
 
-interface PartOutcome {
+export interface PartOutcome {
   readonly report: IngestReport;
   readonly write: () => Promise<void>;
   readonly usccs: string[];
@@ -102,7 +102,7 @@ const reject = (
  * without writing; `write` then stores the accepted records. `registered` are
  * USCCs the same request registers, which other record types may refer to.
  */
-async function preparePart(
+export async function preparePart(
   em: SqlEntityManager,
   contract: IngestContract,
   department: Department,
@@ -110,11 +110,12 @@ async function preparePart(
   records: readonly unknown[],
   registered: ReadonlySet<string>,
   firstIndex: number,
+  /** Natural keys seen earlier in the same batch or bulk file. */
+  seen: Set<string> = new Set(),
 ): Promise<PartOutcome> {
   const now = new Date();
   const rejections: Rejection[] = [];
   const valid: { index: number; record: NormalisedRecord; key: string }[] = [];
-  const seen = new Set<string>();
   records.forEach((input, i) => {
     const index = firstIndex + i;
     const sourceId = (input as { sourceRecordId?: unknown } | null)?.sourceRecordId;
@@ -241,7 +242,7 @@ async function preparePart(
   };
 }
 
-const writeSummary = (
+export const writeSummary = (
   contract: IngestContract,
   department: Department,
   job: string,
@@ -261,7 +262,7 @@ const writeSummary = (
   ...counts,
 });
 
-async function logWrites(
+export async function logWrites(
   em: SqlEntityManager,
   ctx: WriteContext,
   writes: WriteSummary[],

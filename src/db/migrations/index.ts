@@ -4,6 +4,7 @@ import { Migration20261122060000RiskTriggers } from './Migration20261122060000Ri
 import { Migration20261122061000RiskDirtyIndex } from './Migration20261122061000RiskDirtyIndex.js';
 import { Migration20261122062000RiskProfileRegion } from './Migration20261122062000RiskProfileRegion.js';
 import { Migration20261202151219IngestRecordVersion } from './Migration20261202151219IngestRecordVersion.js';
+import { Migration20261202152718IngestJobs } from './Migration20261202152718IngestJobs.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122061000RiskDirtyIndex', class: Migration20261122061000RiskDirtyIndex },
   { name: 'Migration20261122062000RiskProfileRegion', class: Migration20261122062000RiskProfileRegion },
   { name: 'Migration20261202151219IngestRecordVersion', class: Migration20261202151219IngestRecordVersion },
+  { name: 'Migration20261202152718IngestJobs', class: Migration20261202152718IngestJobs },
 ];

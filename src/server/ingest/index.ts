@@ -1,3 +1,4 @@
+import { IngestJobEntity, IngestJobRejectEntity } from '../../db/ingest/job.entity.js';
 import { RecordVersionEntity } from '../../db/ingest/record-version.entity.js';
 import type { PlatformComponent } from '../hub-module.js';
 import { INGEST_TYPES } from './ingest.type.js';
@@ -8,7 +9,7 @@ import { INGEST_TYPES } from './ingest.type.js';
  */
 export const ingestComponent: PlatformComponent = {
   name: 'ingest',
-  entities: [RecordVersionEntity],
+  entities: [RecordVersionEntity, IngestJobEntity, IngestJobRejectEntity],
   resolvers: [],
   types: INGEST_TYPES,
 };

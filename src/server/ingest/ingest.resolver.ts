@@ -1,10 +1,11 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
 import { ForbiddenError } from '../../auth/forbidden.js';
 import { isOwner } from '../../auth/access-control.js';
 import { PrincipalKind } from '../../auth/principal.js';
 import { Department } from '../../common/department.js';
-import { BadInputError } from '../../common/errors.js';
+import { BadInputError, NotFoundError } from '../../common/errors.js';
+import { findJob, jobRejects } from '../../db/ingest/bulk.service.js';
 import { recordHistory } from '../../db/ingest/history.service.js';
 import {
   contractFor,
@@ -14,7 +15,9 @@ import {
 } from '../../db/ingest/ingest.service.js';
 import { repairRecord, withdrawRecords } from '../../db/ingest/lifecycle.service.js';
 import type { HubContext } from '../context.js';
+import { mayReadJob } from './ingest.http.js';
 import {
+  IngestionJobType,
   IngestReportType,
   RecordHistoryType,
   RepairDecisionInput,
@@ -128,6 +131,20 @@ export function ingestResolver(deps: IngestDeps) {
         sourceRecordId,
         { ...decision },
       );
+    }
+
+    @Query(() => IngestionJobType, {
+      description:
+        'A bulk load’s status, progress and rejects: for the department that runs it and auditors.',
+    })
+    async ingestionJob(
+      @Arg('id', () => String) id: string,
+      @Arg('afterLine', () => Int, { nullable: true, defaultValue: 0 }) afterLine: number,
+      @Ctx() ctx: HubContext,
+    ): Promise<IngestionJobType> {
+      const job = await findJob(ctx.em, id);
+      if (!job || !mayReadJob(ctx.principal, job)) throw new NotFoundError('no such ingestion job');
+      return { ...job, rejects: await jobRejects(ctx.em, job.id, afterLine, 1000) } as IngestionJobType;
     }
 
     @Query(() => RecordHistoryType, {

@@ -2,6 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Department } from '../../common/department.js';
 import { RejectionCode } from '../../db/ingest/codes.js';
+import { IngestJobStatus } from '../../db/ingest/job.entity.js';
 import { RecordChange } from '../../db/ingest/record-version.entity.js';
 
 @ObjectType('IngestRejection', { description: 'A record of a batch that was not stored, and why.' })
@@ -152,7 +153,80 @@ export class RecordHistoryType {
   versions!: RecordVersionType[];
 }
 
+@ObjectType('IngestionJobReject', { description: 'A line of a bulk file that was not stored.' })
+export class IngestionJobRejectType {
+  @Field(() => Int)
+  line!: number;
+
+  @Field(() => String, { nullable: true })
+  sourceRecordId!: string | null;
+
+  @Field(() => RejectionCode)
+  code!: RejectionCode;
+
+  @Field(() => String, { nullable: true })
+  field!: string | null;
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType('IngestionJob', { description: 'A bulk load (POST /ingest/<recordType>) and its progress.' })
+export class IngestionJobType {
+  @Field(() => String)
+  id!: string;
+
+  @Field(() => String)
+  recordType!: string;
+
+  @Field(() => Department)
+  department!: string;
+
+  @Field(() => String, { description: 'ndjson or csv.' })
+  format!: string;
+
+  @Field(() => IngestJobStatus)
+  status!: IngestJobStatus;
+
+  @Field(() => Int, { description: 'Records (lines) read and committed.' })
+  recordsRead!: number;
+
+  @Field(() => Int, { description: 'inserted + updated + unchanged.' })
+  accepted!: number;
+
+  @Field(() => Int)
+  inserted!: number;
+
+  @Field(() => Int)
+  updated!: number;
+
+  @Field(() => Int)
+  unchanged!: number;
+
+  @Field(() => Int)
+  rejected!: number;
+
+  @Field(() => Int, { description: 'Last line whose chunk is stored.' })
+  lastLine!: number;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+
+  @Field(() => Date)
+  startedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+
+  @Field(() => [IngestionJobRejectType], {
+    description: 'Rejected lines in line order (the first 1,000 after afterLine).',
+  })
+  rejects!: IngestionJobRejectType[];
+}
+
 export const INGEST_TYPES = [
+  'IngestionJob',
+  'IngestionJobReject',
   'IngestRejection',
   'IngestReport',
   'WithdrawalReport',
