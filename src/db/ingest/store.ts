@@ -112,15 +112,38 @@ export function sameContent(
   return contract.fields.every((f) => sameValue(f, stored.data[f.column], record[f.name] ?? null));
 }
 
-/**
- * Arrays go in as array literals, which both drivers pass through unchanged; only
- * enum lists are arrays, and their values (checked against the enum) need no quoting.
- */
+/** An enum list as an array literal: its values (checked against the enum) need no quoting. */
 const param = (v: NormalisedRecord[string]): unknown => (Array.isArray(v) ? `{${v.join(',')}}` : v);
+
+const SQL_TYPE: Record<IngestField['rule']['kind'], string | null> = {
+  text: 'text',
+  enum: 'text',
+  uscc: 'text',
+  month: 'text',
+  amount: 'numeric',
+  int: 'int',
+  date: 'date',
+  boolean: 'boolean',
+  timestamp: 'timestamptz',
+  enumArray: null,
+};
+
+/** One column of a chunk as a PostgreSQL array literal, every element quoted. */
+function arrayLiteral(values: readonly NormalisedRecord[string][]): string {
+  const items = values.map((v) => {
+    if (v === null || v === undefined) return 'NULL';
+    const text = v instanceof Date ? v.toISOString() : String(v);
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  });
+  return `{${items.join(',')}}`;
+}
 
 /**
  * Inserts new and replaces newer records in one upsert per chunk; the unique
  * (department, source_record_id) key (the USCC for the master record) decides which.
+ * Each column travels as one array parameter (unnest), so a chunk of thousands of
+ * records binds a dozen parameters, not tens of thousands; a contract with an
+ * enum-list column uses a VALUES list instead.
  */
 export async function upsertRecords(
   em: SqlEntityManager,
@@ -135,8 +158,21 @@ export async function upsertRecords(
   const updates = columns
     .filter((c) => c !== keyColumn(contract) && !(c === 'department' && contract.key !== 'uscc'))
     .map((c) => `"${c}" = excluded."${c}"`);
-  const tuple = `(${marks(columns.length)})`;
+  const target = `insert into "${contract.table}" (${columns.map((c) => `"${c}"`).join(', ')})`;
+  const onConflict = `on conflict (${conflict}) do update set ${updates.join(', ')}`;
   const now = new Date();
+  const types = fields.map((f) => SQL_TYPE[f.rule.kind]);
+  if (types.every((t) => t !== null)) {
+    for (const part of chunks(records, 10_000)) {
+      await em.execute(
+        `${target} select ?::text, u.*, ?::timestamptz from unnest(${types.map((t) => `?::${t}[]`).join(', ')}) as u
+         ${onConflict}`,
+        [department, now, ...fields.map((f) => arrayLiteral(part.map((r) => r[f.name] ?? null)))],
+      );
+    }
+    return;
+  }
+  const tuple = `(${marks(columns.length)})`;
   for (const part of chunks(records, Math.floor(MAX_PARAMS / columns.length))) {
     const params: unknown[] = [];
     for (const r of part) {
@@ -144,12 +180,7 @@ export async function upsertRecords(
       for (const f of fields) params.push(param(r[f.name] ?? null));
       params.push(now);
     }
-    await em.execute(
-      `insert into "${contract.table}" (${columns.map((c) => `"${c}"`).join(', ')})
-       values ${part.map(() => tuple).join(', ')}
-       on conflict (${conflict}) do update set ${updates.join(', ')}`,
-      params,
-    );
+    await em.execute(`${target} values ${part.map(() => tuple).join(', ')} ${onConflict}`, params);
   }
 }
 
