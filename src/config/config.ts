@@ -16,6 +16,7 @@ export interface HubConfig {
   readonly maxPageSize: number;
   readonly ingestMaxBatch: number;
   readonly ingestChunkSize: number;
+  readonly ingestBulkProfiles: 'chunk' | 'deferred';
   readonly dbPoolMax: number;
   readonly explorer: boolean;
   readonly jwtSecret: string | undefined;
@@ -187,6 +188,16 @@ export const SETTINGS = [
     secret: false,
     parse: int(1, 50_000),
   } satisfies Setting<'ingestChunkSize'>,
+  {
+    env: 'INGEST_BULK_PROFILES',
+    key: 'ingestBulkProfiles',
+    description:
+      'chunk: a bulk load recomputes the touched risk profiles in each chunk’s transaction; deferred: the ' +
+      'triggers only mark them dirty and the next read recomputes them (much faster loads, same answers).',
+    default: 'chunk',
+    secret: false,
+    parse: oneOf(['chunk', 'deferred'] as const),
+  } satisfies Setting<'ingestBulkProfiles'>,
   {
     env: 'DB_POOL_MAX',
     key: 'dbPoolMax',

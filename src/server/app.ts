@@ -107,6 +107,7 @@ export async function buildApp({
     authenticator: deps.authenticator,
     ingest: ingestDeps(config.ingestMaxBatch),
     chunkSize: config.ingestChunkSize,
+    refreshProfiles: config.ingestBulkProfiles === 'chunk',
     log,
   });
   await http.register(fastifyApollo(apollo), {

@@ -126,6 +126,11 @@ describe('POST /ingest/<recordType>', () => {
       lastLine: 10_000,
     });
     expect(await count("source_record_id like 'BIG-%'")).toBe(9_000);
+    // INGEST_BULK_PROFILES=chunk (the default): each chunk left the touched profiles recomputed.
+    const [dirty] = await hub.orm.em
+      .fork()
+      .execute<{ n: string }[]>('select count(*)::text as n from risk_profile where dirty');
+    expect(dirty!.n).toBe('0');
     const rejects = await get(`/ingest/jobs/${res.json.id}/rejects`, PRINCIPALS.marketRegulation);
     expect(rejects.status).toBe(200);
     const lines = rejects.text

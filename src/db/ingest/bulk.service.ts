@@ -141,6 +141,8 @@ export async function runJob(
   items: AsyncIterable<ParsedItem>,
   chunkSize: number,
   logError: (err: unknown) => void,
+  /** False: leave the touched profiles to the triggers' dirty mark, recomputed on the next read. */
+  refreshProfiles = true,
 ): Promise<JobView> {
   const contract = contractFor(deps, recordType);
   const department = authorizeWrite(ctx.principal, contract);
@@ -211,7 +213,7 @@ export async function runJob(
         ],
         part.usccs,
       );
-      if (part.usccs.length > 0) await deps.afterWrite(tx, [...new Set(part.usccs)]);
+      if (refreshProfiles && part.usccs.length > 0) await deps.afterWrite(tx, [...new Set(part.usccs)]);
     });
   };
   let status = IngestJobStatus.SUCCEEDED;

@@ -54,6 +54,7 @@ export interface IngestRouteDeps {
   readonly authenticator: Authenticator;
   readonly ingest: IngestDeps;
   readonly chunkSize: number;
+  readonly refreshProfiles: boolean;
   readonly log: Logger;
 }
 
@@ -110,6 +111,7 @@ export function registerIngestRoutes(http: FastifyInstance, deps: IngestRouteDep
         items,
         deps.chunkSize,
         (err) => deps.log.error({ err, job }, 'ingest job failed'),
+        deps.refreshProfiles,
       );
       return await reply.code(200).send(view);
     } catch (err) {
