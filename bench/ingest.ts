@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { mintToken } from '../src/auth/authenticate.js';
@@ -64,30 +66,43 @@ try {
     completeUscc(`91350200MC${String(i).padStart(6, '0')}`),
   );
 
-  /** Streams `count` NDJSON lines made by `line`, without holding the file. */
+  /** `count` NDJSON lines made by `line`, generated as they are sent, never held. */
   const ndjson = (count: number, line: (i: number) => object) =>
-    Readable.toWeb(
-      Readable.from(
-        (function* () {
-          const block: string[] = [];
-          for (let i = 0; i < count; i++) {
-            block.push(JSON.stringify(line(i)));
-            if (block.length === 1000) yield `${block.splice(0).join('\n')}\n`;
-          }
-          if (block.length > 0) yield `${block.join('\n')}\n`;
-        })(),
-      ),
-    ) as ReadableStream<Uint8Array>;
+    Readable.from(
+      (function* () {
+        const block: string[] = [];
+        for (let i = 0; i < count; i++) {
+          block.push(JSON.stringify(line(i)));
+          if (block.length === 1000) yield `${block.splice(0).join('\n')}\n`;
+        }
+        if (block.length > 0) yield `${block.join('\n')}\n`;
+      })(),
+    );
 
+  // node:http with pipeline: the generator waits for the socket, so the file never piles up in memory.
   const load = async (recordType: string, count: number, line: (i: number) => object) => {
     const started = process.hrtime.bigint();
-    const res = await fetch(`${base}/ingest/${recordType}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
-      body: ndjson(count, line),
-      duplex: 'half',
-    } as RequestInit);
-    const job = (await res.json()) as { status: string; accepted: number; rejected: number };
+    const target = new URL(`${base}/ingest/${recordType}`);
+    const job = await new Promise<{ status: string; accepted: number; rejected: number }>(
+      (resolve, reject) => {
+        const req = request(
+          {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+          },
+          (res) => {
+            const parts: Buffer[] = [];
+            res.on('data', (c: Buffer) => parts.push(c));
+            res.on('end', () => resolve(JSON.parse(Buffer.concat(parts).toString('utf8')) as never));
+          },
+        );
+        req.on('error', reject);
+        pipeline(ndjson(count, line), req).catch(reject);
+      },
+    );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { job, seconds };
   };

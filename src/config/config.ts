@@ -194,7 +194,7 @@ export const SETTINGS = [
     description:
       'chunk: a bulk load recomputes the touched risk profiles in each chunk’s transaction; deferred: the ' +
       'triggers only mark them dirty and the next read recomputes them (much faster loads, same answers).',
-    default: 'chunk',
+    default: 'deferred',
     secret: false,
     parse: oneOf(['chunk', 'deferred'] as const),
   } satisfies Setting<'ingestBulkProfiles'>,

@@ -18,7 +18,7 @@ const UNREGISTERED = completeUscc('91350200MB999999');
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ env: { INGEST_CHUNK_SIZE: '1000' } });
+  hub = await startTestHub({ env: { INGEST_CHUNK_SIZE: '1000', INGEST_BULK_PROFILES: 'chunk' } });
   const res = await hub.as({ principal: PRINCIPALS.marketRegulation })<{ ingest: { inserted: number } }>(
     `mutation($r: [JSONObject!]!) { ingest(recordType: Enterprise, records: $r) { inserted } }`,
     { r: ENTERPRISES.map((u) => enterpriseRecord(u)) },
@@ -126,7 +126,7 @@ describe('POST /ingest/<recordType>', () => {
       lastLine: 10_000,
     });
     expect(await count("source_record_id like 'BIG-%'")).toBe(9_000);
-    // INGEST_BULK_PROFILES=chunk (the default): each chunk left the touched profiles recomputed.
+    // INGEST_BULK_PROFILES=chunk: each chunk left the touched profiles recomputed.
     const [dirty] = await hub.orm.em
       .fork()
       .execute<{ n: string }[]>('select count(*)::text as n from risk_profile where dirty');
