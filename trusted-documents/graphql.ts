@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
   DateTimeISO: { input: any; output: any; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: any; output: any; }
   /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
   LocalDate: { input: any; output: any; }
   /** Unified Social Credit Code (统一社会信用代码, GB 32100-2015): 18 characters from 0-9 and A-Z without I, O, S, V, Z; position 17 is the GB 11714 check digit, position 18 the GB 32100 check character. Both are verified. */
@@ -715,6 +717,128 @@ export type IndustrySection =
   /** International organisations */
   | 'T';
 
+export type IngestJobStatus =
+  | 'FAILED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+/** A record type departments push (see the README’s ingestion contracts). */
+export type IngestRecordType =
+  /** Administrative licence decision (行政许可) published under 双公示. Owner: MARKET_REGULATION. */
+  | 'AdministrativeLicence'
+  /** Administrative penalty decision (行政处罚) published under 双公示. Owner: MARKET_REGULATION. */
+  | 'AdministrativePenalty'
+  /** Entry on a credit list: market regulation writes the business-anomaly and serious-dishonesty lists, the courts the dishonest-judgment-debtor list. Owner: MARKET_REGULATION, COURT. */
+  | 'CreditListEntry'
+  /** Enterprise credit risk class (企业信用风险分类) for a month. Owner: MARKET_REGULATION. */
+  | 'CreditRiskClassification'
+  /** Designated medical institution (定点医药机构) and its designation status. Owner: MEDICAL_INSURANCE. */
+  | 'DesignatedMedicalInstitution'
+  /** Enterprise master record (registration, status, name, address, legal representative). Owner: MARKET_REGULATION. */
+  | 'Enterprise'
+  /** Medical insurance fund violation (医保基金违法违规) found by audit or screening. Owner: MEDICAL_INSURANCE. */
+  | 'MedicalFundViolation'
+  /** Credit evaluation grade of a designated institution for a year. Owner: MEDICAL_INSURANCE. */
+  | 'MedicalInstitutionCreditGrade'
+  /** Patents granted and pending for a year. Owner: SCIENCE_TECHNOLOGY. */
+  | 'PatentCount'
+  /** R&D expenditure, operating revenue and R&D staff for a year. Owner: SCIENCE_TECHNOLOGY. */
+  | 'RdSpending'
+  /** Employer social-insurance contributions and arrears for a month. Owner: MEDICAL_INSURANCE. */
+  | 'SocialInsuranceAccount'
+  /** Tax arrears (欠税) of an enterprise. Owner: TAX. */
+  | 'TaxArrears'
+  /** Tax credit grade (纳税信用等级) for a tax year. Owner: TAX. */
+  | 'TaxCreditEvaluation'
+  /** High-tech enterprise or tech SME certification. Owner: SCIENCE_TECHNOLOGY. */
+  | 'TechCertification'
+  /** Transport credit grade for a year (AA/A/B/C/D). Owner: TRANSPORT. */
+  | 'TransportCreditRating'
+  /** Transport enforcement decision published under 双公示. Owner: TRANSPORT. */
+  | 'TransportEnforcement'
+  /** Road transport operating licence (道路运输经营许可证) with its business scopes. Owner: TRANSPORT. */
+  | 'TransportLicence'
+  /** Operating vehicle, incl. "two passenger one dangerous" key vehicles (两客一危). Owner: TRANSPORT. */
+  | 'TransportVehicle';
+
+/** A record of a batch that was not stored, and why. */
+export type IngestRejection = {
+  __typename?: 'IngestRejection';
+  code: IngestRejectionCode;
+  /** The field whose rule was broken. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** Position of the record in the batch (0-based). */
+  index: Scalars['Int']['output'];
+  /** The rule, in words. */
+  message: Scalars['String']['output'];
+  sourceRecordId?: Maybe<Scalars['String']['output']>;
+};
+
+/** Why a pushed record was rejected. */
+export type IngestRejectionCode =
+  | 'DUPLICATE_IN_BATCH'
+  | 'INVALID_USCC'
+  | 'INVALID_VALUE'
+  | 'MALFORMED_RECORD'
+  | 'MISSING_FIELD'
+  | 'STALE_VERSION'
+  | 'UNKNOWN_ENTERPRISE'
+  | 'UNKNOWN_FIELD'
+  | 'VERSION_CONFLICT';
+
+/** What became of a pushed batch. */
+export type IngestReport = {
+  __typename?: 'IngestReport';
+  /** False when an atomic batch had rejections: nothing was stored. */
+  committed: Scalars['Boolean']['output'];
+  /** The enterprise master records registered in the same request, if any. */
+  enterprises?: Maybe<IngestReport>;
+  inserted: Scalars['Int']['output'];
+  recordType: Scalars['String']['output'];
+  rejected: Scalars['Int']['output'];
+  rejections: Array<IngestRejection>;
+  /** Resent exactly as stored: nothing was written. */
+  unchanged: Scalars['Int']['output'];
+  /** Stored with a newer asOf; the previous version went to the history. */
+  updated: Scalars['Int']['output'];
+};
+
+/** A bulk load (POST /ingest/<recordType>) and its progress. */
+export type IngestionJob = {
+  __typename?: 'IngestionJob';
+  /** inserted + updated + unchanged. */
+  accepted: Scalars['Int']['output'];
+  department: Department;
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** ndjson or csv. */
+  format: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  inserted: Scalars['Int']['output'];
+  /** Last line whose chunk is stored. */
+  lastLine: Scalars['Int']['output'];
+  recordType: Scalars['String']['output'];
+  /** Records (lines) read and committed. */
+  recordsRead: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  /** Rejected lines in line order (the first 1,000 after afterLine). */
+  rejects: Array<IngestionJobReject>;
+  startedAt: Scalars['DateTimeISO']['output'];
+  status: IngestJobStatus;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A line of a bulk file that was not stored. */
+export type IngestionJobReject = {
+  __typename?: 'IngestionJobReject';
+  code: IngestRejectionCode;
+  field?: Maybe<Scalars['String']['output']>;
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  sourceRecordId?: Maybe<Scalars['String']['output']>;
+};
+
 /** The enterprise’s legal representative (法定代表人). */
 export type LegalRepresentative = {
   __typename?: 'LegalRepresentative';
@@ -863,14 +987,20 @@ export type Mutation = {
   approveSharingAgreement?: Maybe<SharingAgreement>;
   /** Creates an API key; the key is in this response only. A key cannot outrank its issuer: the hub operator (ADMIN) issues ADMIN keys for its own organisation, an organisation’s administrator (scope api-keys:manage) keys of its own kind for its own organisation. */
   createApiKey?: Maybe<CreatedApiKey>;
+  /** Pushes up to INGEST_MAX_BATCH records of one type, as the owning department. Valid records are stored beside rejected ones unless atomic; resends are unchanged, newer asOf replaces (history kept). */
+  ingest: IngestReport;
   /** Registers a client’s operations as trusted documents (ADMIN only), tied to its organisation and optionally one API key. Registering a document again for the same organisation returns it unchanged. */
   registerTrustedDocuments?: Maybe<Array<TrustedDocument>>;
   /** The owning department refuses a pending application; a reason is required. */
   rejectSharingAgreement?: Maybe<SharingAgreement>;
+  /** Records a credit repair decision (信用修复) or an early removal on a penalty, list entry, fund violation or transport enforcement; refused with REPAIR_NOT_ALLOWED inside the publicity period. */
+  repairRecord: RepairResult;
   /** Revokes an API key (ADMIN only); it is refused from the next request on. */
   revokeApiKey?: Maybe<ApiKey>;
   /** The owning department or the hub operator withdraws an approved agreement; reads stop from the next request. */
   revokeSharingAgreement?: Maybe<SharingAgreement>;
+  /** Withdraws the caller department’s records (published in error, annulled): no longer served to anyone but the owner and auditors (in recordHistory), and dropped from risk profiles. */
+  withdrawRecords: WithdrawalReport;
 };
 
 
@@ -891,6 +1021,14 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationIngestArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  enterprises?: InputMaybe<Array<Scalars['JSONObject']['input']>>;
+  recordType: IngestRecordType;
+  records: Array<Scalars['JSONObject']['input']>;
+};
+
+
 export type MutationRegisterTrustedDocumentsArgs = {
   input: RegisterTrustedDocumentsInput;
 };
@@ -902,6 +1040,13 @@ export type MutationRejectSharingAgreementArgs = {
 };
 
 
+export type MutationRepairRecordArgs = {
+  decision: RepairDecisionInput;
+  recordType: IngestRecordType;
+  sourceRecordId: Scalars['String']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
@@ -910,6 +1055,13 @@ export type MutationRevokeApiKeyArgs = {
 export type MutationRevokeSharingAgreementArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationWithdrawRecordsArgs = {
+  reason: Scalars['String']['input'];
+  recordType: IngestRecordType;
+  sourceRecordIds: Array<Scalars['String']['input']>;
 };
 
 /** The limits your operations run under. See the README section "Operation limits" for the cost model. */
@@ -1054,6 +1206,8 @@ export type Query = {
   enterprise?: Maybe<Enterprise>;
   /** Enterprises matching a filter, in pages; null with FORBIDDEN when a filter or ordering tests data you may not read. */
   enterprises?: Maybe<EnterpriseConnection>;
+  /** A bulk load’s status, progress and rejects: for the department that runs it and auditors. */
+  ingestionJob: IngestionJob;
   /** Who the hub thinks you are. */
   me: Me;
   /** What may I read? The data catalog with, for you and a purpose (default: the X-Purpose header), whether each resource is readable and under which agreement. */
@@ -1062,6 +1216,8 @@ export type Query = {
   myLimits: OperationLimits;
   /** Risk profiles of up to 1000 enterprises, in request order. An invalid or unknown code is reported in its own item; it does not fail the call. The purpose of use is the `purpose` argument or the X-Purpose header (one purpose per operation: if both are given they must agree). */
   portfolioRisk?: Maybe<Array<PortfolioRiskItem>>;
+  /** A pushed record with its superseded, withdrawn and repaired versions: for its owner and auditors. */
+  recordHistory: RecordHistory;
   /** Counts, average score and active signals by category, grouped in SQL over every stored profile. Buckets smaller than the minimum cell size are withheld so that no single enterprise can be read off. */
   riskStatistics?: Maybe<RiskStatistics>;
   /** Agreements the caller may see: its organisation’s applications, for a department also those for its resources, and for ADMIN and AUDITOR all. Newest first. */
@@ -1096,6 +1252,12 @@ export type QueryEnterprisesArgs = {
 };
 
 
+export type QueryIngestionJobArgs = {
+  afterLine?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['String']['input'];
+};
+
+
 export type QueryMyAccessArgs = {
   purpose?: InputMaybe<Purpose>;
 };
@@ -1104,6 +1266,13 @@ export type QueryMyAccessArgs = {
 export type QueryPortfolioRiskArgs = {
   purpose?: InputMaybe<Purpose>;
   usccs: Array<Scalars['String']['input']>;
+};
+
+
+export type QueryRecordHistoryArgs = {
+  department?: InputMaybe<Department>;
+  recordType: IngestRecordType;
+  sourceRecordId: Scalars['String']['input'];
 };
 
 
@@ -1160,6 +1329,41 @@ export type RdSpendingEdge = {
   node: RdSpending;
 };
 
+/** What happened to a stored version. */
+export type RecordChange =
+  | 'REPAIRED'
+  | 'REPLACED'
+  | 'WITHDRAWN';
+
+/** A pushed record: what is served now and what it was before. */
+export type RecordHistory = {
+  __typename?: 'RecordHistory';
+  /** The stored row; null once withdrawn. */
+  current?: Maybe<Scalars['JSONObject']['output']>;
+  department: Department;
+  recordType: Scalars['String']['output'];
+  sourceRecordId: Scalars['String']['output'];
+  /** Earlier versions, newest change first. */
+  versions: Array<RecordVersion>;
+  withdrawn: Scalars['Boolean']['output'];
+};
+
+/** A superseded version of a pushed record. */
+export type RecordVersion = {
+  __typename?: 'RecordVersion';
+  asOf: Scalars['DateTimeISO']['output'];
+  change: RecordChange;
+  changedAt: Scalars['DateTimeISO']['output'];
+  changedBy: Scalars['String']['output'];
+  /** The row as it was stored (columns by name). */
+  data: Scalars['JSONObject']['output'];
+  /** Repair decision number, date, legal basis. */
+  details?: Maybe<Scalars['JSONObject']['output']>;
+  /** Request or job id of the change. */
+  job: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
 export type RegisterTrustedDocumentsInput = {
   /** Tie the documents to this API key of the organisation. */
   apiKeyId?: InputMaybe<Scalars['ID']['input']>;
@@ -1167,6 +1371,27 @@ export type RegisterTrustedDocumentsInput = {
   documents: Array<Scalars['String']['input']>;
   /** Organisation of the client whose documents these are. */
   organisation: Scalars['String']['input'];
+};
+
+/** A credit repair decision (信用修复) or an early removal. */
+export type RepairDecisionInput = {
+  /** YYYY-MM-DD, not in the future. */
+  decisionDate: Scalars['String']['input'];
+  decisionNumber: Scalars['String']['input'];
+  /** REPAIRED: credit repair after the publicity period; PERFORMED: a dishonest debtor performed. */
+  kind: RepairKind;
+  legalBasis: Scalars['String']['input'];
+};
+
+export type RepairKind =
+  | 'PERFORMED'
+  | 'REPAIRED';
+
+export type RepairResult = {
+  __typename?: 'RepairResult';
+  recordType: Scalars['String']['output'];
+  repairedDate: Scalars['String']['output'];
+  sourceRecordId: Scalars['String']['output'];
 };
 
 /** A catalog resource (信息资源目录 entry) and whether the caller may read it for a purpose. */
@@ -1754,6 +1979,14 @@ export type VehicleCategory =
   | 'OTHER'
   | 'TRACTOR'
   | 'TRUCK';
+
+export type WithdrawalReport = {
+  __typename?: 'WithdrawalReport';
+  /** Ids not stored for the caller’s department. */
+  notFound: Array<Scalars['String']['output']>;
+  recordType: Scalars['String']['output'];
+  withdrawn: Scalars['Int']['output'];
+};
 
 export type EnterprisePageAllDomainsQueryVariables = Exact<{
   first: Scalars['Int']['input'];

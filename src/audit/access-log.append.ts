@@ -68,16 +68,19 @@ export function accessLogColumns(entry: AccessLogEntry): Omit<HashedAccessLogFie
       ...summary.resources.map((r) => r.resource),
       ...summary.denials.map((d) => d.resource),
       entry.concerns?.resource ?? null,
+      ...(summary.writes ?? []).map((w) => w.resource),
     ]),
     owners: sortedUnique([
       ...summary.resources.map((r) => r.owner),
       ...summary.denials.map((d) => d.owner),
       entry.concerns?.owner ?? null,
+      ...(summary.writes ?? []).map((w) => w.owner),
     ]),
     decisions: {
       resources: summary.resources,
       denials: summary.denials,
       ...(entry.write ? { write: entry.write } : {}),
+      ...(summary.writes ? { writes: summary.writes } : {}),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { PrincipalKind } from '../auth/principal.js';
 import { Purpose } from '../auth/purpose.js';
-import type { Denial, ResourceRead } from './access-recorder.js';
+import type { Denial, ResourceRead, WriteSummary } from './access-recorder.js';
 import { TextArrayType } from './text-array.type.js';
 
 /** What the access decisions of one operation were, as the recorder summarised them. */
@@ -10,6 +10,8 @@ export interface AccessDecisions {
   readonly denials: readonly Denial[];
   /** Set on records of governance writes (API keys, sharing agreements); absent on reads. */
   readonly write?: GovernanceWrite;
+  /** Batches written by the operation; absent for reads, so older records hash as before. */
+  readonly writes?: readonly WriteSummary[];
 }
 
 /** What a governance write did: who acted is the record's principal, `reason` says why. */

@@ -28,10 +28,28 @@ export interface Denial {
   readonly count: number;
 }
 
+/** A batch a department pushed, withdrew or repaired (see src/db/ingest). */
+export interface WriteSummary {
+  readonly recordType: string;
+  readonly resource: string;
+  readonly owner: string;
+  readonly action: 'INGEST' | 'WITHDRAW' | 'REPAIR';
+  /** Request id or bulk job id the write ran under. */
+  readonly job: string;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  readonly withdrawn: number;
+  readonly repaired: number;
+}
+
 export interface AccessSummary {
   readonly usccs: string[];
   readonly resources: ResourceRead[];
   readonly denials: Denial[];
+  /** Present only for writes. */
+  readonly writes?: WriteSummary[];
 }
 
 /**

@@ -8,6 +8,8 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  /** A credit repair the rules forbid (publicity period not ended, already repaired). */
+  REPAIR_NOT_ALLOWED = 'REPAIR_NOT_ALLOWED',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** The request body is larger than REQUEST_BODY_LIMIT (HTTP 413). */

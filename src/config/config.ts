@@ -14,6 +14,9 @@ export interface HubConfig {
   readonly seedEnterprises: number;
   readonly defaultPageSize: number;
   readonly maxPageSize: number;
+  readonly ingestMaxBatch: number;
+  readonly ingestChunkSize: number;
+  readonly ingestBulkProfiles: 'chunk' | 'deferred';
   readonly dbPoolMax: number;
   readonly dbConnectTimeoutMs: number;
   readonly dbStatementTimeoutMs: number;
@@ -266,6 +269,34 @@ export const SETTINGS = [
     secret: false,
     parse: int(60, 30 * 86400),
   } satisfies Setting<'idempotencyWindowSeconds'>,
+  {
+    env: 'INGEST_MAX_BATCH',
+    key: 'ingestMaxBatch',
+    description:
+      'Most records one `ingest` or `withdrawRecords` mutation accepts; more is a BAD_USER_INPUT error.',
+    default: '1000',
+    secret: false,
+    parse: int(1, 10_000),
+  } satisfies Setting<'ingestMaxBatch'>,
+  {
+    env: 'INGEST_CHUNK_SIZE',
+    key: 'ingestChunkSize',
+    description:
+      'Records per committed chunk of a bulk load (POST /ingest); a stopped job keeps every committed chunk.',
+    default: '5000',
+    secret: false,
+    parse: int(1, 50_000),
+  } satisfies Setting<'ingestChunkSize'>,
+  {
+    env: 'INGEST_BULK_PROFILES',
+    key: 'ingestBulkProfiles',
+    description:
+      'chunk: a bulk load recomputes the touched risk profiles in each chunk’s transaction; deferred: the ' +
+      'triggers only mark them dirty and the next read recomputes them (much faster loads, same answers).',
+    default: 'deferred',
+    secret: false,
+    parse: oneOf(['chunk', 'deferred'] as const),
+  } satisfies Setting<'ingestBulkProfiles'>,
   {
     env: 'DB_POOL_MAX',
     key: 'dbPoolMax',

@@ -36,7 +36,7 @@ import {
   type Limits,
   type LimitsObserver,
 } from './limits/index.js';
-import { buildHubSchema } from './schema.js';
+import { buildHubSchema, ingestDeps } from './schema.js';
 import { exampleOperations } from './example-operations.js';
 import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
 import { HubMetrics } from './metrics/metrics.js';
@@ -48,6 +48,7 @@ import {
 } from './trusted-documents/index.js';
 import { registerMetricsRoute } from './metrics/metrics.route.js';
 import { KnownOperationNames } from './metrics/operation-label.js';
+import { registerIngestRoutes } from './ingest/ingest.http.js';
 
 export interface HubApp {
   readonly http: FastifyInstance;
@@ -87,7 +88,7 @@ export async function buildApp({
 }: AppDeps): Promise<HubApp> {
   if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
   const catalog = hubCatalog();
-  const base = await buildHubSchema();
+  const base = await buildHubSchema({ ingestMaxBatch: config.ingestMaxBatch });
   const schema = benchmarkWithoutAuthorization
     ? base
     : authorizeSchema(base, new Set(PLATFORM.flatMap((c) => c.types)), catalog);
@@ -178,6 +179,14 @@ export async function buildApp({
     catalog,
     grants: grantLoader,
   };
+  registerIngestRoutes(http, {
+    orm,
+    authenticator: deps.authenticator,
+    ingest: ingestDeps(config.ingestMaxBatch),
+    chunkSize: config.ingestChunkSize,
+    refreshProfiles: config.ingestBulkProfiles === 'chunk',
+    log,
+  });
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],

@@ -2,6 +2,8 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { CatalogArgument, CatalogResource } from '../auth/catalog.js';
 import type { ModuleSeeder } from '../../seeds/seed-types.js';
 import type { SignalSource } from '../common/risk-signal.js';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { IngestContract } from '../db/ingest/contract.js';
 
 /**
  * What a department module contributes to the hub, the way a subgraph joins a
@@ -22,6 +24,13 @@ export interface HubModule {
   readonly signals?: SignalSource;
   /** Entity behind each record type (GraphQL type name), to follow a signal to its record. */
   readonly records?: Readonly<Record<string, EntityClass<object>>>;
+  /** What departments may push for each record type this module owns (`<name>.ingest.ts`). */
+  readonly ingest?: readonly IngestContract[];
+  /**
+   * Brings data this module derives from others' records up to date after a write,
+   * in the writing transaction (the risk module recomputes the stored profiles).
+   */
+  readonly afterWrite?: (em: SqlEntityManager, usccs: readonly string[]) => Promise<void>;
 }
 
 /**

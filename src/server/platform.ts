@@ -6,6 +6,7 @@ import type { PlatformComponent } from './hub-module.js';
 import { trustedDocumentsComponent } from './trusted-documents/index.js';
 import { idempotencyComponent } from './idempotency/index.js';
 import { limitsComponent } from './limits/index.js';
+import { ingestComponent } from './ingest/index.js';
 
 /** The hub's own machinery, beside the department modules. */
 export const PLATFORM: readonly PlatformComponent[] = [
@@ -16,4 +17,5 @@ export const PLATFORM: readonly PlatformComponent[] = [
   trustedDocumentsComponent,
   idempotencyComponent,
   limitsComponent,
+  ingestComponent,
 ];

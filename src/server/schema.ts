@@ -1,14 +1,29 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import type { IngestDeps } from '../db/ingest/ingest.service.js';
 import { MODULES } from '../modules/index.js';
+import { ingestResolver } from './ingest/index.js';
 import { PLATFORM } from './platform.js';
 
+/** The ingestion machinery's inputs, assembled from the modules' declarations. */
+export function ingestDeps(maxBatchSize: number): IngestDeps {
+  const hooks = MODULES.flatMap((m) => (m.afterWrite ? [m.afterWrite] : []));
+  return {
+    contracts: new Map(MODULES.flatMap((m) => m.ingest ?? []).map((c) => [c.recordType, c])),
+    afterWrite: async (em, usccs) => {
+      for (const hook of hooks) await hook(em, usccs);
+    },
+    maxBatchSize,
+  };
+}
+
 /** Builds the one schema from every module's resolvers (their Enterprise fields included). */
-export async function buildHubSchema(): Promise<GraphQLSchema> {
+export async function buildHubSchema(options: { ingestMaxBatch?: number } = {}): Promise<GraphQLSchema> {
   const resolvers = [
     ...MODULES.flatMap((m) => m.resolvers),
     ...PLATFORM.flatMap((c) => c.resolvers),
+    ingestResolver(ingestDeps(options.ingestMaxBatch ?? 1000)),
   ] as unknown as NonEmptyArray<() => unknown>;
   return buildSchema({
     resolvers,

@@ -5,6 +5,8 @@ import { Migration20261122061000RiskDirtyIndex } from './Migration20261122061000
 import { Migration20261122062000RiskProfileRegion } from './Migration20261122062000RiskProfileRegion.js';
 import { Migration20261202151046IdempotencyKeys } from './Migration20261202151046IdempotencyKeys.js';
 import { Migration20261202153454TrustedDocuments } from './Migration20261202153454TrustedDocuments.js';
+import { Migration20261202151219IngestRecordVersion } from './Migration20261202151219IngestRecordVersion.js';
+import { Migration20261202152718IngestJobs } from './Migration20261202152718IngestJobs.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -18,4 +20,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122062000RiskProfileRegion', class: Migration20261122062000RiskProfileRegion },
   { name: 'Migration20261202151046IdempotencyKeys', class: Migration20261202151046IdempotencyKeys },
   { name: 'Migration20261202153454TrustedDocuments', class: Migration20261202153454TrustedDocuments },
+  { name: 'Migration20261202151219IngestRecordVersion', class: Migration20261202151219IngestRecordVersion },
+  { name: 'Migration20261202152718IngestJobs', class: Migration20261202152718IngestJobs },
 ];

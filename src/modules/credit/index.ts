@@ -1,4 +1,5 @@
 import type { HubModule } from '../../server/hub-module.js';
+import { creditIngest } from './credit.ingest.js';
 import { creditSignalSource } from './credit.signals.js';
 import { creditCatalog } from './credit.catalog.js';
 import { CreditListEntryEntity } from './credit-list-entry.entity.js';
@@ -51,6 +52,7 @@ export const creditModule: HubModule = {
   catalog: creditCatalog,
   seeder: creditSeeder,
   signals: creditSignalSource,
+  ingest: creditIngest,
   records: {
     AdministrativePenalty: PenaltyEntity,
     AdministrativeLicence: LicenceEntity,

@@ -1,4 +1,5 @@
 import type { HubModule } from '../../server/hub-module.js';
+import { medicalInsuranceIngest } from './medical-insurance.ingest.js';
 import { medicalInsuranceSignalSource } from './medical-insurance.signals.js';
 import { DesignatedInstitutionEntity } from './designated-institution.entity.js';
 import { MedicalFundViolationEntity } from './fund-violation.entity.js';
@@ -41,6 +42,7 @@ export const medicalInsuranceModule: HubModule = {
   catalog: medicalInsuranceCatalog,
   seeder: medicalInsuranceSeeder,
   signals: medicalInsuranceSignalSource,
+  ingest: medicalInsuranceIngest,
   records: {
     SocialInsuranceAccount: SocialInsuranceAccountEntity,
     DesignatedMedicalInstitution: DesignatedInstitutionEntity,

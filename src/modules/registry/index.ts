@@ -1,4 +1,5 @@
 import type { HubModule } from '../../server/hub-module.js';
+import { registryIngest } from './registry.ingest.js';
 import { registrySignalSource } from './registry.signals.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 import { registryArguments, registryCatalog } from './registry.catalog.js';
@@ -20,6 +21,7 @@ export const registryModule: HubModule = {
   arguments: registryArguments,
   seeder: registrySeeder,
   signals: registrySignalSource,
+  ingest: registryIngest,
   records: { Enterprise: EnterpriseEntity },
 };
 export { EnterpriseRecordEntity } from './enterprise-record.entity.js';

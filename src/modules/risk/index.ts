@@ -1,6 +1,6 @@
 import type { HubModule } from '../../server/hub-module.js';
 import { onRiskFilteredList } from '../registry/index.js';
-import { recomputeAll } from './risk.service.js';
+import { RECOMPUTE_BATCH, recomputeAll, recomputeProfiles } from './risk.service.js';
 import { riskArguments, riskCatalog } from './risk.catalog.js';
 import { RiskProfileEntity } from './risk-profile.entity.js';
 import { RiskEnterpriseResolver, RiskQueryResolver, RiskSignalResolver } from './risk.resolver.js';
@@ -24,4 +24,9 @@ export const riskModule: HubModule = {
   catalog: riskCatalog,
   arguments: riskArguments,
   seeder: { seed: () => {} },
+  // One batched recompute for all enterprises a write touched, never one at a time.
+  afterWrite: async (em, usccs) => {
+    for (let i = 0; i < usccs.length; i += RECOMPUTE_BATCH)
+      await recomputeProfiles(em, usccs.slice(i, i + RECOMPUTE_BATCH));
+  },
 };

@@ -1,4 +1,5 @@
 import type { HubModule } from '../../server/hub-module.js';
+import { sciTechIngest } from './sci-tech.ingest.js';
 import { sciTechSignalSource } from './sci-tech.signals.js';
 import { TechCertificationEntity } from './certification.entity.js';
 import { PatentCountEntity } from './patent-count.entity.js';
@@ -30,6 +31,7 @@ export const sciTechModule: HubModule = {
   catalog: sciTechCatalog,
   seeder: sciTechSeeder,
   signals: sciTechSignalSource,
+  ingest: sciTechIngest,
   records: {
     TechCertification: TechCertificationEntity,
     RdSpending: RdSpendingEntity,

@@ -1,4 +1,5 @@
 import type { HubModule } from '../../server/hub-module.js';
+import { transportCreditIngest } from './transport-credit.ingest.js';
 import { transportCreditSignalSource } from './transport-credit.signals.js';
 import { transportCreditCatalog } from './transport-credit.catalog.js';
 import {
@@ -38,6 +39,7 @@ export const transportCreditModule: HubModule = {
   catalog: transportCreditCatalog,
   seeder: transportCreditSeeder,
   signals: transportCreditSignalSource,
+  ingest: transportCreditIngest,
   records: {
     TransportLicence: TransportLicenceEntity,
     TransportVehicle: VehicleEntity,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hubCatalogResources } from '../../auth/hub-catalog.js';
 import { settingsTable } from '../../config/describe.js';
+import { contractTables } from '../../db/ingest/describe.js';
 import { MODULES } from '../../modules/index.js';
 import {
   DIMENSIONS,
@@ -126,6 +127,7 @@ let next = replaceSection(current, 'settings-table', settingsTable());
 next = replaceSection(next, 'examples', examples());
 next = replaceSection(next, 'modules', catalog());
 next = replaceSection(next, 'risk-model', riskModel());
+next = replaceSection(next, 'ingest-contracts', contractTables(MODULES.flatMap((m) => m.ingest ?? [])));
 if (process.argv.includes('--check')) {
   if (next !== current) {
     process.stderr.write('README.md is out of date with the code: run npm run docs and commit\n');

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { RejectionCode } from './codes.js';
+import {
+  authorizeWrite,
+  contractFor,
+  logWrites,
+  preparePart,
+  writeSummary,
+  type IngestDeps,
+  type WriteContext,
+} from './ingest.service.js';
+import { IngestJobStatus } from './job.entity.js';
+import type { ParsedItem } from './parse.js';
+import { chunks } from './store.js';
+
+/** A RUNNING job without progress for this long has stopped (the hub died mid-job). */
+export const STALLED_AFTER_MS = 2 * 60 * 1000;
+
+export interface JobView {
+  readonly id: string;
+  readonly recordType: string;
+  readonly department: string;
+  readonly format: string;
+  readonly status: IngestJobStatus;
+  readonly recordsRead: number;
+  readonly accepted: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  /** Last line whose chunk is stored: after a failure, resending the file completes the job. */
+  readonly lastLine: number;
+  readonly error: string | null;
+  readonly startedAt: Date;
+  readonly finishedAt: Date | null;
+}
+
+interface JobRow {
+  id: string;
+  record_type: string;
+  department: string;
+  format: string;
+  status: IngestJobStatus;
+  records_read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  last_line: number;
+  error: string | null;
+  started_at: Date | string;
+  updated_at: Date | string;
+  finished_at: Date | string | null;
+}
+
+function toView(r: JobRow, now = Date.now()): JobView {
+  const stalled =
+    r.status === IngestJobStatus.RUNNING && new Date(r.updated_at).getTime() < now - STALLED_AFTER_MS;
+  return {
+    id: r.id,
+    recordType: r.record_type,
+    department: r.department,
+    format: r.format,
+    status: stalled ? IngestJobStatus.FAILED : r.status,
+    recordsRead: Number(r.records_read),
+    accepted: Number(r.inserted) + Number(r.updated) + Number(r.unchanged),
+    inserted: Number(r.inserted),
+    updated: Number(r.updated),
+    unchanged: Number(r.unchanged),
+    rejected: Number(r.rejected),
+    lastLine: Number(r.last_line),
+    error: stalled
+      ? `the job stopped making progress after line ${r.last_line} (the hub stopped); resend the file to complete it`
+      : r.error,
+    startedAt: new Date(r.started_at),
+    finishedAt: r.finished_at ? new Date(r.finished_at) : null,
+  };
+}
+
+export async function findJob(em: SqlEntityManager, id: string): Promise<JobView | null> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const [row] = await em.execute<JobRow[]>('select * from ingest_job where id = ?', [id]);
+  return row ? toView(row) : null;
+}
+
+export interface JobReject {
+  readonly line: number;
+  readonly sourceRecordId: string | null;
+  readonly code: string;
+  readonly field: string | null;
+  readonly message: string;
+}
+
+/** Rejects of a job in line order, a page at a time (`after` is a line number). */
+export async function jobRejects(
+  em: SqlEntityManager,
+  id: string,
+  after: number,
+  limit: number,
+): Promise<JobReject[]> {
+  return em.execute<JobReject[]>(
+    `select line, source_record_id as "sourceRecordId", code, field, message from ingest_job_reject
+      where job_id = ? and line > ? order by line, id limit ?`,
+    [id, after, limit],
+  );
+}
+
+/** Checks the writer and opens the job; nothing is read from the body before this succeeds. */
+export async function openJob(
+  em: SqlEntityManager,
+  deps: IngestDeps,
+  principal: WriteContext['principal'],
+  recordType: string,
+  format: string,
+): Promise<string> {
+  const contract = contractFor(deps, recordType);
+  const department = authorizeWrite(principal, contract);
+  const id = randomUUID();
+  const now = new Date();
+  await em.execute(
+    `insert into ingest_job (id, record_type, department, principal_id, format, status, records_read, inserted, updated,
+       unchanged, rejected, last_line, error, started_at, updated_at, finished_at)
+     values (?, ?, ?, ?, ?, 'RUNNING', 0, 0, 0, 0, 0, 0, null, ?, ?, null)`,
+    [id, contract.recordType, department, principal.id, format, now, now],
+  );
+  return id;
+}
+
+/**
+ * Loads the records chunk by chunk. Each chunk commits its records, its rejects,
+ * the job's progress, its access-log record and the profile refresh in one
+ * transaction, so a job that stops leaves exactly the committed chunks, and a
+ * resend of the file finds them `unchanged`.
+ */
+export async function runJob(
+  em: SqlEntityManager,
+  deps: IngestDeps,
+  ctx: WriteContext,
+  recordType: string,
+  items: AsyncIterable<ParsedItem>,
+  chunkSize: number,
+  logError: (err: unknown) => void,
+  /** False: leave the touched profiles to the triggers' dirty mark, recomputed on the next read. */
+  refreshProfiles = true,
+): Promise<JobView> {
+  const contract = contractFor(deps, recordType);
+  const department = authorizeWrite(ctx.principal, contract);
+  const seen = new Set<string>();
+  const flush = async (batch: ParsedItem[]) => {
+    if (batch.length === 0) return;
+    await em.transactional(async (tx) => {
+      const readable = batch.filter((i): i is ParsedItem & { value: unknown } => 'value' in i);
+      const part = await preparePart(
+        tx,
+        contract,
+        department,
+        ctx,
+        readable.map((i) => i.value),
+        new Set(),
+        0,
+        seen,
+      );
+      await part.write();
+      const rejects = [
+        ...batch.flatMap((i) =>
+          'error' in i
+            ? [
+                {
+                  line: i.line,
+                  sourceRecordId: null,
+                  code: RejectionCode.MALFORMED_RECORD,
+                  field: null,
+                  message: i.error,
+                },
+              ]
+            : [],
+        ),
+        ...part.report.rejections.map((r) => ({ ...r, line: readable[r.index]!.line })),
+      ];
+      for (const rows of chunks(rejects, 2000)) {
+        await tx.execute(
+          `insert into ingest_job_reject (job_id, line, source_record_id, code, field, message)
+           values ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+          rows.flatMap((r) => [ctx.job, r.line, r.sourceRecordId, r.code, r.field, r.message]),
+        );
+      }
+      const { inserted, updated, unchanged } = part.report;
+      await tx.execute(
+        `update ingest_job set records_read = records_read + ?, inserted = inserted + ?, updated = updated + ?,
+           unchanged = unchanged + ?, rejected = rejected + ?, last_line = ?, updated_at = ? where id = ?`,
+        [
+          batch.length,
+          inserted,
+          updated,
+          unchanged,
+          rejects.length,
+          batch[batch.length - 1]!.line,
+          new Date(),
+          ctx.job,
+        ],
+      );
+      await logWrites(
+        tx,
+        ctx,
+        [
+          writeSummary(contract, department, ctx.job, {
+            inserted,
+            updated,
+            unchanged,
+            rejected: rejects.length,
+          }),
+        ],
+        part.usccs,
+      );
+      if (refreshProfiles && part.usccs.length > 0) await deps.afterWrite(tx, [...new Set(part.usccs)]);
+    });
+  };
+  let status = IngestJobStatus.SUCCEEDED;
+  let error: string | null = null;
+  const input = items[Symbol.asyncIterator]();
+  let batch: ParsedItem[] = [];
+  try {
+    for (;;) {
+      let next: IteratorResult<ParsedItem>;
+      try {
+        next = await input.next();
+      } catch (err) {
+        // The body itself failed (client gone, bad gzip, a line too long): the client's side, said as it is.
+        status = IngestJobStatus.FAILED;
+        const why = err instanceof Error ? err.message.slice(0, 120) : 'unreadable';
+        error = `the body could not be read to the end (${why}); resend the file to complete the job`;
+        break;
+      }
+      if (next.done) {
+        await flush(batch);
+        break;
+      }
+      batch.push(next.value);
+      if (batch.length >= chunkSize) {
+        await flush(batch);
+        batch = [];
+      }
+    }
+  } catch (err) {
+    status = IngestJobStatus.FAILED;
+    error = 'the job stopped on an internal error; resend the file to complete it';
+    logError(err);
+  }
+  await em.execute(
+    'update ingest_job set status = ?, error = ?, finished_at = ?, updated_at = ? where id = ?',
+    [status, error, new Date(), new Date(), ctx.job],
+  );
+  return (await findJob(em, ctx.job))!;
+}

@@ -1,0 +1,337 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TokenClaims } from '../../src/auth/authenticate.js';
+import { completeUscc } from '../../src/common/uscc.js';
+import { runIngestCli } from '../../src/server/cli/ingest-cli.js';
+import { enterpriseRecord } from '../helpers/ingest-samples.js';
+import { PRINCIPALS } from '../helpers/principals.js';
+import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+
+const ENTERPRISES = Array.from({ length: 40 }, (_, i) =>
+  completeUscc(`91350200MA${String(i).padStart(6, '0')}`),
+);
+const UNREGISTERED = completeUscc('91350200MB999999');
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub({ env: { INGEST_CHUNK_SIZE: '1000', INGEST_BULK_PROFILES: 'chunk' } });
+  const res = await hub.as({ principal: PRINCIPALS.marketRegulation })<{ ingest: { inserted: number } }>(
+    `mutation($r: [JSONObject!]!) { ingest(recordType: Enterprise, records: $r) { inserted } }`,
+    { r: ENTERPRISES.map((u) => enterpriseRecord(u)) },
+  );
+  expect(res.body.data?.ingest.inserted).toBe(ENTERPRISES.length);
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+interface Job {
+  id: string;
+  status: string;
+  recordsRead: number;
+  accepted: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  lastLine: number;
+  error: string | null;
+}
+
+async function post(
+  path: string,
+  principal: TokenClaims,
+  body: Buffer | string,
+  headers: Record<string, string>,
+) {
+  const res = await fetch(`${hub.url}${path}`, {
+    method: 'POST',
+    headers: { ...(await hub.headersFor({ principal })), ...headers },
+    body,
+  });
+  return {
+    status: res.status,
+    json: (await res.json()) as Job & { errors?: { message: string; extensions: { code: string } }[] },
+  };
+}
+
+async function get(path: string, principal: TokenClaims) {
+  const res = await fetch(`${hub.url}${path}`, { headers: await hub.headersFor({ principal }) });
+  return { status: res.status, text: await res.text() };
+}
+
+const count = async (where: string, params: unknown[] = []) => {
+  const [row] = await hub.orm.em
+    .fork()
+    .execute<
+      { n: string }[]
+    >(`select count(*)::text as n from credit_risk_classification where ${where}`, params);
+  return Number(row!.n);
+};
+
+const KINDS = ['bad JSON', 'wrong type', 'bad USCC', 'unknown enterprise', 'duplicate'] as const;
+const EXPECTED_CODE: Record<(typeof KINDS)[number], [string, string | null]> = {
+  'bad JSON': ['MALFORMED_RECORD', null],
+  'wrong type': ['INVALID_VALUE', 'riskClass'],
+  'bad USCC': ['INVALID_USCC', 'uscc'],
+  'unknown enterprise': ['UNKNOWN_ENTERPRISE', 'uscc'],
+  duplicate: ['DUPLICATE_IN_BATCH', 'sourceRecordId'],
+};
+
+/** 10,000 lines; every tenth is malformed, cycling through every kind. */
+function bigFile(prefix: string): { text: string; bad: Map<number, (typeof KINDS)[number]> } {
+  const lines: string[] = [];
+  const bad = new Map<number, (typeof KINDS)[number]>();
+  for (let i = 0; i < 10_000; i++) {
+    const record = {
+      sourceRecordId: `${prefix}-${i}`,
+      asOf: '2026-01-10',
+      uscc: ENTERPRISES[i % ENTERPRISES.length]!,
+      month: `2025-${String((i % 12) + 1).padStart(2, '0')}`,
+      riskClass: ['A', 'B', 'C', 'D'][i % 4],
+    };
+    if (i % 10 !== 9) {
+      lines.push(JSON.stringify(record));
+      continue;
+    }
+    const kind = KINDS[Math.floor(i / 10) % KINDS.length]!;
+    bad.set(i + 1, kind);
+    if (kind === 'bad JSON') lines.push(`{"sourceRecordId": "${prefix}-${i}", "asOf": `);
+    else if (kind === 'wrong type') lines.push(JSON.stringify({ ...record, riskClass: 5 }));
+    else if (kind === 'bad USCC') lines.push(JSON.stringify({ ...record, uscc: '91350100M000100Y44' }));
+    else if (kind === 'unknown enterprise') lines.push(JSON.stringify({ ...record, uscc: UNREGISTERED }));
+    else lines.push(JSON.stringify({ ...record, sourceRecordId: `${prefix}-${i - 1}` }));
+  }
+  return { text: `${lines.join('\n')}\n`, bad };
+}
+
+describe('POST /ingest/<recordType>', () => {
+  it('a gzipped NDJSON file of 10,000 lines with 1,000 malformed: exactly those reported by line, 9,000 stored', async () => {
+    const { text, bad } = bigFile('BIG');
+    const res = await post('/ingest/CreditRiskClassification', PRINCIPALS.marketRegulation, gzipSync(text), {
+      'content-type': 'application/x-ndjson',
+      'content-encoding': 'gzip',
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      status: 'SUCCEEDED',
+      recordsRead: 10_000,
+      accepted: 9_000,
+      inserted: 9_000,
+      rejected: 1_000,
+      lastLine: 10_000,
+    });
+    expect(await count("source_record_id like 'BIG-%'")).toBe(9_000);
+    // INGEST_BULK_PROFILES=chunk: each chunk left the touched profiles recomputed.
+    const [dirty] = await hub.orm.em
+      .fork()
+      .execute<{ n: string }[]>('select count(*)::text as n from risk_profile where dirty');
+    expect(dirty!.n).toBe('0');
+    const rejects = await get(`/ingest/jobs/${res.json.id}/rejects`, PRINCIPALS.marketRegulation);
+    expect(rejects.status).toBe(200);
+    const lines = rejects.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; code: string; field: string | null });
+    expect(lines.map((l) => l.line)).toEqual([...bad.keys()]);
+    for (const l of lines) expect([l.code, l.field]).toEqual(EXPECTED_CODE[bad.get(l.line)!]);
+    const job = await get(`/ingest/jobs/${res.json.id}`, PRINCIPALS.auditor);
+    expect(JSON.parse(job.text)).toMatchObject({ status: 'SUCCEEDED', rejected: 1_000 });
+  });
+
+  it('a CSV file: bad quoting and a short row are reported with their lines, the rest stored', async () => {
+    const u = ENTERPRISES[0]!;
+    const csv = [
+      'sourceRecordId,asOf,uscc,month,riskClass',
+      `CSV-1,2026-01-10,${u},2025-01,A`,
+      `CSV-2,2026-01-10,9135"0100M,2025-01,B`,
+      `CSV-3,2026-01-10`,
+      `"CSV-4","2026-01-10","${u}","2025-02","C"`,
+      `CSV-5,2026-01-10,${u},2025-13,C`,
+    ].join('\r\n');
+    const res = await post('/ingest/CreditRiskClassification', PRINCIPALS.marketRegulation, csv, {
+      'content-type': 'text/csv; charset=utf-8',
+    });
+    expect(res.json).toMatchObject({ status: 'SUCCEEDED', inserted: 2, rejected: 3 });
+    const rejects = (await get(`/ingest/jobs/${res.json.id}/rejects`, PRINCIPALS.marketRegulation)).text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; code: string; field: string | null });
+    expect(rejects.map((r) => [r.line, r.code, r.field])).toEqual([
+      [3, 'MALFORMED_RECORD', null],
+      [4, 'MALFORMED_RECORD', null],
+      [6, 'INVALID_VALUE', 'month'],
+    ]);
+    expect(await count("source_record_id like 'CSV-%'")).toBe(2);
+  });
+
+  it('a foreign department is refused before anything is read: 403, no job, nothing stored', async () => {
+    const before = await hub.orm.em
+      .fork()
+      .execute<{ n: string }[]>('select count(*)::text as n from ingest_job');
+    const res = await post(
+      '/ingest/CreditRiskClassification',
+      PRINCIPALS.tax,
+      JSON.stringify({
+        sourceRecordId: 'T-1',
+        asOf: '2026-01-10',
+        uscc: ENTERPRISES[0],
+        month: '2025-01',
+        riskClass: 'A',
+      }),
+      { 'content-type': 'application/x-ndjson' },
+    );
+    expect(res.status).toBe(403);
+    expect(res.json.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    const after = await hub.orm.em
+      .fork()
+      .execute<{ n: string }[]>('select count(*)::text as n from ingest_job');
+    expect(after[0]!.n).toBe(before[0]!.n);
+    expect(await count("source_record_id = 'T-1'")).toBe(0);
+  });
+
+  it('refuses other content types and hides jobs from other callers', async () => {
+    const res = await post('/ingest/CreditRiskClassification', PRINCIPALS.marketRegulation, '{}', {
+      'content-type': 'application/json',
+    });
+    expect(res.status).toBe(415);
+    const [job] = await hub.orm.em.fork().execute<{ id: string }[]>('select id from ingest_job limit 1');
+    expect((await get(`/ingest/jobs/${job!.id}`, PRINCIPALS.bank)).status).toBe(404);
+    expect((await get(`/ingest/jobs/${job!.id}`, PRINCIPALS.tax)).status).toBe(404);
+    expect((await get(`/ingest/jobs/${job!.id}`, PRINCIPALS.marketRegulation)).status).toBe(200);
+  });
+
+  it('a client that disconnects mid-file leaves the committed chunks; resending completes it without duplicates', async () => {
+    const { text } = bigFile('CUT');
+    const headers = await hub.headersFor({ principal: PRINCIPALS.marketRegulation });
+    const url = new URL(`${hub.url}/ingest/CreditRiskClassification`);
+    const half = text.split('\n').slice(0, 3_500).join('\n') + '\n';
+    await new Promise<void>((resolve) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/x-ndjson' },
+        },
+        () => resolve(),
+      );
+      req.on('error', () => resolve());
+      req.write(half, () => setTimeout(() => req.destroy(), 300));
+    });
+    // The job notices the aborted body and fails, keeping what it committed.
+    let job: { status: string; last_line: number; error: string | null } | undefined;
+    for (let i = 0; i < 100 && job?.status !== 'FAILED'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      [job] = await hub.orm.em
+        .fork()
+        .execute<
+          { status: string; last_line: number; error: string | null }[]
+        >('select status, last_line, error from ingest_job order by started_at desc limit 1');
+    }
+    expect(job!.status).toBe('FAILED');
+    expect(job!.error).toMatch(/^the body could not be read to the end/);
+    // However far it got, it stopped at a chunk boundary with exactly that chunk's records stored.
+    expect(job!.last_line % 1_000).toBe(0);
+    expect(job!.last_line).toBeLessThan(3_500);
+    const stored = await count("source_record_id like 'CUT-%'");
+    expect(stored).toBe(job!.last_line * 0.9);
+    const res = await post('/ingest/CreditRiskClassification', PRINCIPALS.marketRegulation, text, {
+      'content-type': 'application/x-ndjson',
+    });
+    expect(res.json).toMatchObject({
+      status: 'SUCCEEDED',
+      inserted: 9_000 - stored,
+      unchanged: stored,
+      rejected: 1_000,
+    });
+    expect(await count("source_record_id like 'CUT-%'")).toBe(9_000);
+  });
+
+  it('a job the hub stopped serving (no progress) is reported failed with where it stopped', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    await hub.orm.em.fork().execute(
+      `insert into ingest_job (id, record_type, department, principal_id, format, status, records_read, inserted, updated,
+         unchanged, rejected, last_line, started_at, updated_at) values (?, 'CreditRiskClassification', 'MARKET_REGULATION',
+         'x', 'ndjson', 'RUNNING', 5000, 5000, 0, 0, 0, 5000, now() - interval '1 hour', now() - interval '1 hour')`,
+      [id],
+    );
+    const res = await hub.as({ principal: PRINCIPALS.marketRegulation })<{
+      ingestionJob: { status: string; lastLine: number; error: string };
+    }>(`{ ingestionJob(id: "${id}") { status lastLine error } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.ingestionJob).toEqual({
+      status: 'FAILED',
+      lastLine: 5000,
+      error:
+        'the job stopped making progress after line 5000 (the hub stopped); resend the file to complete it',
+    });
+  });
+});
+
+describe('npm run ingest (CLI)', () => {
+  it('posts a file, prints the job, writes the rejects beside it and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
+    const file = join(dir, 'classes.ndjson');
+    const u = ENTERPRISES[1]!;
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({
+          sourceRecordId: 'CLI-1',
+          asOf: '2026-01-10',
+          uscc: u,
+          month: '2025-03',
+          riskClass: 'A',
+        }),
+        JSON.stringify({
+          sourceRecordId: 'CLI-2',
+          asOf: '2026-01-10',
+          uscc: u,
+          month: '2025-03',
+          riskClass: 'Z',
+        }),
+      ].join('\n'),
+    );
+    const out: string[] = [];
+    const err: string[] = [];
+    const { authorization } = await hub.headersFor({ principal: PRINCIPALS.marketRegulation });
+    const code = await runIngestCli(
+      ['CreditRiskClassification', file],
+      { HUB_URL: hub.url, HUB_TOKEN: authorization!.replace('Bearer ', '') },
+      { out: (t) => out.push(t), err: (t) => err.push(t), isTty: false },
+    );
+    expect(code).toBe(1);
+    expect(JSON.parse(out.join(''))).toMatchObject({ status: 'SUCCEEDED', inserted: 1, rejected: 1 });
+    const rejects = readFileSync(`${file}.rejects.ndjson`, 'utf8').trim().split('\n');
+    expect(rejects.map((l) => JSON.parse(l) as unknown)).toEqual([
+      expect.objectContaining({
+        line: 2,
+        sourceRecordId: 'CLI-2',
+        code: 'INVALID_VALUE',
+        field: 'riskClass',
+      }),
+    ]);
+    expect(err.join('')).toBe(`1 rejected lines written to ${file}.rejects.ndjson\n`);
+  });
+
+  it('refuses without a credential and exits 2', async () => {
+    const err: string[] = [];
+    const code = await runIngestCli(
+      ['CreditRiskClassification', 'x.ndjson'],
+      { HUB_URL: hub.url },
+      {
+        out: () => {},
+        err: (t) => err.push(t),
+        isTty: false,
+      },
+    );
+    expect(code).toBe(2);
+    expect(err.join('')).toMatch(/HUB_API_KEY/);
+  });
+});
