@@ -988,19 +988,19 @@ export type Mutation = {
   /** Creates an API key; the key is in this response only. A key cannot outrank its issuer: the hub operator (ADMIN) issues ADMIN keys for its own organisation, an organisation’s administrator (scope api-keys:manage) keys of its own kind for its own organisation. */
   createApiKey?: Maybe<CreatedApiKey>;
   /** Pushes up to INGEST_MAX_BATCH records of one type, as the owning department. Valid records are stored beside rejected ones unless atomic; resends are unchanged, newer asOf replaces (history kept). */
-  ingest: IngestReport;
+  ingest?: Maybe<IngestReport>;
   /** Registers a client’s operations as trusted documents (ADMIN only), tied to its organisation and optionally one API key. Registering a document again for the same organisation returns it unchanged. */
   registerTrustedDocuments?: Maybe<Array<TrustedDocument>>;
   /** The owning department refuses a pending application; a reason is required. */
   rejectSharingAgreement?: Maybe<SharingAgreement>;
   /** Records a credit repair decision (信用修复) or an early removal on a penalty, list entry, fund violation or transport enforcement; refused with REPAIR_NOT_ALLOWED inside the publicity period. */
-  repairRecord: RepairResult;
+  repairRecord?: Maybe<RepairResult>;
   /** Revokes an API key (ADMIN only); it is refused from the next request on. */
   revokeApiKey?: Maybe<ApiKey>;
   /** The owning department or the hub operator withdraws an approved agreement; reads stop from the next request. */
   revokeSharingAgreement?: Maybe<SharingAgreement>;
   /** Withdraws the caller department’s records (published in error, annulled): no longer served to anyone but the owner and auditors (in recordHistory), and dropped from risk profiles. */
-  withdrawRecords: WithdrawalReport;
+  withdrawRecords?: Maybe<WithdrawalReport>;
 };
 
 

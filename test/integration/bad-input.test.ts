@@ -20,6 +20,7 @@ import { mintToken, type TokenClaims } from '../../src/auth/authenticate.js';
 import { PrincipalKind } from '../../src/auth/principal.js';
 import { Purpose } from '../../src/auth/purpose.js';
 import { PRINCIPALS } from '../helpers/principals.js';
+import { SAMPLES, USCC, enterpriseRecord } from '../helpers/ingest-samples.js';
 
 /**
  * Generated from the schema: every mutation, every String / ID / date-time
@@ -32,6 +33,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const REASON = 'Pre-loan credit assessment of corporate borrowers';
 /** Tables a mutation can write, compared whole before and after each malformed request. */
 const TABLES = [
+  'credit_penalty',
+  'ingest_record_version',
   'auth_api_key',
   'auth_sharing_agreement',
   'audit_access_log',
@@ -43,10 +46,26 @@ type Vars = Record<string, unknown>;
 interface Base {
   readonly caller: TokenClaims;
   readonly variables: () => Vars;
+  /**
+   * For `ingest`, whose records are JSON objects checked by their ingestion contract: text
+   * fields of the first record to sweep. A malformed value there is not a GraphQL error but
+   * a rejection in the report naming the field (every contract rule has its own test in
+   * test/unit/ingest-contracts.test.ts); nothing may be written either way.
+   */
+  readonly recordTextFields?: readonly string[];
 }
 
 let hub: TestHub;
 let ids: { pending: string; pending2: string; approved: string; apiKey: string };
+
+// A penalty whose publicity period has ended, so that its credit repair is allowed.
+const PENALTY = {
+  ...SAMPLES(USCC.a)[0]!.record,
+  sourceRecordId: 'PEN-PROBE',
+  decisionDate: '2024-01-10',
+  publicityEndDate: '2025-01-10',
+};
+const INGEST_PROBE_PENALTY = { ...PENALTY, sourceRecordId: 'PEN-PROBE-2' };
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -70,6 +89,15 @@ beforeAll(async () => {
     'test',
   );
   ids = { pending: pending.id, pending2: pending2.id, approved: approved.id, apiKey: key.id };
+  const stored = await hub.as({ principal: PRINCIPALS.marketRegulation })<{
+    ingest: { rejected: number; enterprises: { rejected: number } };
+  }>(
+    `mutation ($records: [JSONObject!]!, $enterprises: [JSONObject!]) {
+      ingest(recordType: AdministrativePenalty, records: $records, enterprises: $enterprises) { rejected enterprises { rejected } }
+    }`,
+    { records: [PENALTY], enterprises: [enterpriseRecord(USCC.a)] },
+  );
+  expect(stored.body.data?.ingest).toEqual({ rejected: 0, enterprises: { rejected: 0 } });
 });
 afterAll(async () => {
   await hub?.close();
@@ -91,6 +119,32 @@ const BASES: Record<string, Base> = {
     }),
   },
   revokeApiKey: { caller: PRINCIPALS.admin, variables: () => ({ id: ids.apiKey }) },
+  ingest: {
+    caller: PRINCIPALS.marketRegulation,
+    variables: () => ({ recordType: 'AdministrativePenalty', records: [INGEST_PROBE_PENALTY] }),
+    recordTextFields: ['sourceRecordId', 'decisionNumber', 'authority', 'reason'],
+  },
+  withdrawRecords: {
+    caller: PRINCIPALS.marketRegulation,
+    variables: () => ({
+      recordType: 'AdministrativePenalty',
+      sourceRecordIds: ['PEN-NEVER-STORED'],
+      reason: 'Published in error by the district office',
+    }),
+  },
+  repairRecord: {
+    caller: PRINCIPALS.marketRegulation,
+    variables: () => ({
+      recordType: 'AdministrativePenalty',
+      sourceRecordId: PENALTY.sourceRecordId,
+      decision: {
+        kind: 'REPAIRED',
+        decisionNumber: '信用修复〔2026〕9号',
+        decisionDate: '2026-01-28',
+        legalBasis: '《失信行为纠正后的信用信息修复管理办法（试行）》',
+      },
+    }),
+  },
   registerTrustedDocuments: {
     caller: PRINCIPALS.admin,
     variables: () => ({
@@ -206,6 +260,10 @@ async function tableDigest(): Promise<Record<string, string>> {
 
 const errorsOf = (res: GraphQLResponse) => res.body.errors ?? [];
 
+const REPORTING_INGEST = `mutation Probe($recordType: IngestRecordType!, $records: [JSONObject!]!) {
+  ingest(recordType: $recordType, records: $records) { rejected rejections { code field } }
+}`;
+
 /** The error names the argument: in `argument` (the hub's layer) or, for a scalar refusing a variable, its path. */
 function namesArgument(
   error: { message: string; extensions?: Record<string, unknown> },
@@ -230,7 +288,29 @@ describe('every mutation argument refuses malformed input with a coded error and
     let probes = 0;
     for (const field of mutationFields()) {
       const base = BASES[field.name]!;
-      expect(field.leaves.length).toBeGreaterThan(0);
+      expect(field.leaves.length + (base.recordTextFields?.length ?? 0)).toBeGreaterThan(0);
+      for (const name of base.recordTextFields ?? []) {
+        for (const [form, value] of Object.entries(TEXT_FORMS)) {
+          const before = await tableDigest();
+          const variables = withValue(base.variables(), ['records', '0', name], value);
+          const res = await hub.as({ principal: base.caller })<{
+            ingest: { rejected: number; rejections: { code: string; field: string | null }[] };
+          }>(REPORTING_INGEST, variables);
+          const after = await tableDigest();
+          probes++;
+          const label = `ingest(records[0].${name}) ${form}`;
+          const rejection = res.body.data?.ingest?.rejections[0];
+          if (!rejection) failures.push(`${label}: not rejected (${JSON.stringify(res.body).slice(0, 200)})`);
+          else if (rejection.field !== name) failures.push(`${label}: rejection names ${rejection.field}`);
+          if (JSON.stringify(res.body).length > 2000) failures.push(`${label}: response quotes the value`);
+          // A refused batch is still evidence of an attempt: the owner's access-log record
+          // counts it as rejected. No data table may change.
+          const changed = Object.keys(after).filter(
+            (t) => t !== 'audit_access_log' && after[t] !== before[t],
+          );
+          if (changed.length > 0) failures.push(`${label}: wrote to ${changed.join(', ')}`);
+        }
+      }
       for (const leaf of field.leaves) {
         const forms = leaf.kind === 'date' ? DATE_FORMS : leaf.kind === 'id' ? ID_FORMS : TEXT_FORMS;
         for (const [form, value] of Object.entries(forms)) {

@@ -145,7 +145,7 @@ describe('owner-only writes', () => {
     const res = await ingest(PRINCIPALS.transport, 'TaxCreditEvaluation', [
       { ...sample.record, sourceRecordId: 'TAX-X' },
     ]);
-    expect(res.body.data).toBeNull();
+    expect(res.body.data).toEqual({ ingest: null });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(res.body.errors?.[0]?.message).toBe(
       'TaxCreditEvaluation records are owned by TAX; only a principal of that department may write them',

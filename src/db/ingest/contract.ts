@@ -166,11 +166,14 @@ export function defineContract(input: ContractInput): IngestContract {
   return { rules: [], withdrawable: true, ...input };
 }
 
+/** Longest department record id (characters), in every contract and every lifecycle argument. */
+export const SOURCE_RECORD_ID_MAX = 64;
+
 /** The provenance every record carries, in the order the README lists it. */
 export const PROVENANCE_FIELDS: readonly IngestField[] = [
   field(
     'sourceRecordId',
-    { kind: 'text', maxLength: 64 },
+    { kind: 'text', maxLength: SOURCE_RECORD_ID_MAX },
     {
       description: 'The department’s own id of the record; with the department, its natural key.',
     },

@@ -2,8 +2,9 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { appendAccessLog } from '../../audit/access-log.append.js';
 import type { WriteSummary } from '../../audit/access-recorder.js';
 import { ErrorCode, HubError, BadInputError, NotFoundError } from '../../common/errors.js';
+import { checkList, checkText } from '../../common/input.js';
 import { checkField } from './validate.js';
-import type { IngestContract } from './contract.js';
+import { SOURCE_RECORD_ID_MAX, type IngestContract } from './contract.js';
 import { authorizeWrite, contractFor, type IngestDeps, type WriteContext } from './ingest.service.js';
 import { chunks, insertVersions, storedVersions } from './store.js';
 
@@ -14,11 +15,10 @@ export interface WithdrawalReport {
   readonly notFound: string[];
 }
 
-function checkReason(reason: string): string {
-  const r = checkField('reason', { kind: 'text', maxLength: 500 }, reason, '9999-12-31', new Date());
-  if (!r.ok) throw new BadInputError(r.message, { argument: 'reason' });
-  return reason;
-}
+/** The same rules as every other argument (src/common/input.ts): no NUL or controls, NFC, length in characters. */
+const checkReason = (reason: unknown): string => checkText('reason', reason, { max: 500, multiline: true });
+const checkSourceRecordId = (argument: string, value: unknown): string =>
+  checkText(argument, value, { max: SOURCE_RECORD_ID_MAX });
 
 async function log(
   em: SqlEntityManager,
@@ -75,7 +75,8 @@ export async function withdrawRecords(
     throw new BadInputError(`${recordType} records cannot be withdrawn; change their status instead`, {
       argument: 'recordType',
     });
-  checkReason(reason);
+  reason = checkReason(reason);
+  sourceRecordIds = checkList('sourceRecordIds', sourceRecordIds, deps.maxBatchSize, checkSourceRecordId);
   if (sourceRecordIds.length > deps.maxBatchSize)
     throw new BadInputError(`sourceRecordIds: at most ${deps.maxBatchSize} per call`, {
       argument: 'sourceRecordIds',
@@ -140,6 +141,12 @@ export async function repairRecord(
   const spec = contract.repair;
   if (!spec)
     throw new BadInputError(`${recordType} records have no credit repair`, { argument: 'recordType' });
+  sourceRecordId = checkSourceRecordId('sourceRecordId', sourceRecordId);
+  decision = {
+    ...decision,
+    decisionNumber: checkText('decisionNumber', decision.decisionNumber, { max: 64 }),
+    legalBasis: checkText('legalBasis', decision.legalBasis, { max: 500 }),
+  };
   const today = new Date().toISOString().slice(0, 10);
   for (const [name, value, rule] of [
     ['decisionNumber', decision.decisionNumber, { kind: 'text', maxLength: 64 }],

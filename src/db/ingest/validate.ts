@@ -1,4 +1,6 @@
 import type { Department } from '../../common/department.js';
+import { BadInputError } from '../../common/errors.js';
+import { checkText as checkInputText } from '../../common/input.js';
 import { checkUscc } from '../../common/uscc.js';
 import { RejectionCode } from './codes.js';
 import { allFields, type FieldRule, type IngestContract, type IngestField } from './contract.js';
@@ -16,9 +18,6 @@ export type Validation =
   | { readonly ok: true; readonly record: NormalisedRecord }
   | ({ readonly ok: false } & FieldBreach);
 
-// C0 controls except tab, line feed and carriage return; DEL; C1 controls.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 /** asOf may run ahead of the hub's clock by this much (clock skew between systems). */
@@ -39,13 +38,19 @@ type FieldResult =
   | { ok: true; value: string | number | boolean | Date | string[] }
   | ReturnType<typeof breach>;
 
+/**
+ * A text field: the hub's one text rule (src/common/input.ts: well-formed Unicode, no NUL or
+ * control characters other than tab and newline, NFC, length in characters), reported as a
+ * rejection of this record instead of an error for the whole request.
+ */
 function checkText(name: string, value: unknown, maxLength: number): FieldResult {
-  if (typeof value !== 'string') return breach(name, `${name} must be a string`);
-  if (CONTROL.test(value)) return breach(name, `${name} must not contain NUL or other control characters`);
-  if (value.trim() === '') return breach(name, `${name} must not be blank`, RejectionCode.MISSING_FIELD);
-  const length = [...value].length;
-  if (length > maxLength) return breach(name, `${name} has at most ${maxLength} characters, got ${length}`);
-  return { ok: true, value };
+  try {
+    return { ok: true, value: checkInputText(name, value, { max: maxLength, multiline: true }) };
+  } catch (err) {
+    if (!(err instanceof BadInputError)) throw err;
+    const blank = err.details.rule === 'required';
+    return breach(name, err.message, blank ? RejectionCode.MISSING_FIELD : RejectionCode.INVALID_VALUE);
+  }
 }
 
 /** Checks one value against its rule; `today` is YYYY-MM-DD (UTC). */

@@ -66,6 +66,7 @@ export function ingestResolver(deps: IngestDeps) {
   @Resolver()
   class IngestResolver {
     @Mutation(() => IngestReportType, {
+      nullable: true,
       description:
         'Pushes up to INGEST_MAX_BATCH records of one type, as the owning department. Valid records are stored ' +
         'beside rejected ones unless atomic; resends are unchanged, newer asOf replaces (history kept).',
@@ -92,6 +93,7 @@ export function ingestResolver(deps: IngestDeps) {
     }
 
     @Mutation(() => WithdrawalReportType, {
+      nullable: true,
       description:
         'Withdraws the caller department’s records (published in error, annulled): no longer served to anyone ' +
         'but the owner and auditors (in recordHistory), and dropped from risk profiles.',
@@ -113,6 +115,7 @@ export function ingestResolver(deps: IngestDeps) {
     }
 
     @Mutation(() => RepairResultType, {
+      nullable: true,
       description:
         'Records a credit repair decision (信用修复) or an early removal on a penalty, list entry, fund violation ' +
         'or transport enforcement; refused with REPAIR_NOT_ALLOWED inside the publicity period.',
