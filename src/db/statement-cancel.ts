@@ -14,6 +14,12 @@ import { sqlTallies, type RunningStatement, type SqlTally } from './orm-logger.j
  * OPERATION_TIMEOUT and not as an outage (a server-side `statement_timeout` is also
  * 57014, and stays SERVICE_UNAVAILABLE).
  *
+ * `pg_cancel_backend` stops whatever its backend runs when the signal lands. The pids
+ * are re-read once the cancel connection is open, so only a statement that settles in
+ * the moment between that read and the signal can leave the connection to another
+ * request whose statement is then cancelled instead; that request sees an unmarked
+ * 57014 and is answered SERVICE_UNAVAILABLE (retryable), never someone else's data.
+ *
  * PGlite has no pool and no second session: nothing is tracked there (see README).
  */
 
