@@ -571,7 +571,7 @@ export const SETTINGS = [
     env: 'OPERATION_TIMEOUT_MS',
     key: 'operationTimeoutMs',
     description:
-      'Execution deadline of one operation; past it the operation is answered with OPERATION_TIMEOUT and its SQL cancelled.',
+      'Execution deadline of one operation: past it, fields not yet started fail with OPERATION_TIMEOUT and (PostgreSQL) its running SQL is cancelled on the server; on PGlite a running statement ends on its own.',
     default: '15000',
     secret: false,
     parse: int(100, 3_600_000),

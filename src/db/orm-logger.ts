@@ -34,10 +34,22 @@ export function pinoOrmLoggerFactory(log: Logger): NonNullable<Options['loggerFa
     })(options);
 }
 
+/** A backend running statements of one request (src/db/statement-cancel.ts). */
+export interface RunningStatement {
+  count: number;
+  readonly cancel: (pidsNow: () => number[]) => Promise<void>;
+  /** Its cancel was asked for at the request's deadline. */
+  cancelled: boolean;
+}
+
 /** SQL statements and milliseconds spent on behalf of one request. */
 export interface SqlTally {
   statements: number;
   millis: number;
+  /** PostgreSQL backend pid → the statements it is running for this request (pooled PostgreSQL only). */
+  running?: Map<number, RunningStatement>;
+  /** Set when the request passed its execution deadline (ms): its cancelled statements are timeouts. */
+  deadlineMs?: number;
 }
 
 /**

@@ -13,6 +13,7 @@ import { PLATFORM } from '../server/platform.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { acquirePgliteLock } from './pglite-lock.js';
 import { observeSql, pinoOrmLoggerFactory } from './orm-logger.js';
+import { backendCanceller, trackRunningStatements } from './statement-cancel.js';
 import { createLogger } from '../server/logger.js';
 
 export type HubOrm = MikroORM & { em: SqlEntityManager };
@@ -112,6 +113,7 @@ export function poolStats(orm: MikroORM): PoolStats | null {
 export async function createOrm(config: HubConfig, overrides: OrmOverrides = {}): Promise<HubOrm> {
   if (config.databaseUrl) {
     let pool: Pool | undefined;
+    const cancel = backendCanceller(config.databaseUrl, config.dbConnectTimeoutMs);
     const orm = await MikroORM.init({
       ...baseOptions(config, overrides),
       driver: PostgreSqlDriver,
@@ -121,6 +123,8 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
         ...poolTimeouts(config, overrides.unboundedStatements),
         onPoolCreated: (created: Pool) => {
           pool = created;
+          // Statements run per request are known, so the execution deadline can cancel them.
+          trackRunningStatements(created, cancel);
         },
       },
     } as Partial<Options>);

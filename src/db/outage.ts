@@ -1,6 +1,7 @@
 import { ConnectionException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, HubError } from '../common/errors.js';
+import { DEADLINE_MARK } from './statement-cancel.js';
 
 /**
  * The one place that decides whether an error means "the database cannot be
@@ -25,7 +26,8 @@ const NETWORK_CODES = new Set([
 /**
  * SQLSTATEs of a server that is not there for us: class 08 (connection exception),
  * 57P01-57P05 (shutdown, crash, starting up, dropped database, idle timeout), 53300
- * (too many connections) and 57014 (statement cancelled: the statement timeout).
+ * (too many connections) and 57014 (statement cancelled: the statement timeout; a cancel
+ * the hub sent at an operation's deadline is told apart by `deadlineCancelMs`).
  */
 function unavailableSqlState(code: string): boolean {
   return code.startsWith('08') || /^57P0[1-5]$/.test(code) || code === '53300' || code === '57014';
@@ -62,9 +64,26 @@ function wrapped(error: object): unknown[] {
   return out;
 }
 
+/**
+ * The deadline (ms) when `error` (or an error it wraps) is a statement the hub itself
+ * cancelled because its operation passed the execution deadline; else undefined.
+ */
+export function deadlineCancelMs(error: unknown, depth = 0): number | undefined {
+  if (!error || typeof error !== 'object' || depth > 8) return undefined;
+  const mark = (error as Record<string, unknown>)[DEADLINE_MARK];
+  if (typeof mark === 'number') return mark;
+  for (const inner of wrapped(error)) {
+    const found = deadlineCancelMs(inner, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** True when `error` (or an error it wraps) says the database could not be reached in time. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 8) return false;
+  // 57014 that we asked for at the deadline is the operation's timeout, not an outage.
+  if (depth === 0 && deadlineCancelMs(error) !== undefined) return false;
   if (error instanceof DatabaseUnavailableError) return true;
   if (error instanceof HubError) return false;
   if (error instanceof ConnectionException) return true;

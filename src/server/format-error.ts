@@ -3,7 +3,8 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode, HubError, PUBLIC_ERROR_CODES } from '../common/errors.js';
-import { isDatabaseUnavailable, unavailableFormattedError } from '../db/outage.js';
+import { deadlineCancelMs, isDatabaseUnavailable, unavailableFormattedError } from '../db/outage.js';
+import { OperationTimeoutError } from './limits/operation-timeout.js';
 
 /** Walks `originalError` links down to the error that was thrown first. */
 function rootCause(error: unknown): unknown {
@@ -74,6 +75,12 @@ export function createFormatError(log: Logger) {
     if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...base, extensions: { ...extensions, code } };
+    }
+    // A statement the hub cancelled at the operation's deadline: the operation timed out.
+    const deadlineMs = deadlineCancelMs(cause) ?? deadlineCancelMs(error);
+    if (deadlineMs !== undefined) {
+      const timeout = new OperationTimeoutError(deadlineMs);
+      return { ...base, message: timeout.message, extensions: { code: timeout.code, ...timeout.details } };
     }
     // An outage is a product state, not a bug: coded, retryable, answered 503 by outagePlugin.
     if (isDatabaseUnavailable(cause) || isDatabaseUnavailable(error)) {

@@ -59,11 +59,13 @@ export interface TestHubOptions {
   /** Who `graphql()` calls as; defaults to TEST_READER for CREDIT_ASSESSMENT, which holds
    *  agreements for every conditional resource (personal data still masked). */
   readonly caller?: Caller;
+  /** A PostgreSQL server to run on whatever DATABASE_URL says (tests of PostgreSQL-only behaviour). */
+  readonly adminUrl?: string;
 }
 
 /** A migrated, seeded hub on its own database, called over real HTTP on loopback. */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase(options.adminUrl ?? process.env.DATABASE_URL);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

@@ -3,7 +3,8 @@ import { ConnectionException, DriverException, UniqueConstraintViolationExceptio
 import { GraphQLError } from 'graphql';
 import { pino } from 'pino';
 import { BadInputError } from '../../src/common/errors.js';
-import { DatabaseUnavailableError, isDatabaseUnavailable } from '../../src/db/outage.js';
+import { DatabaseUnavailableError, deadlineCancelMs, isDatabaseUnavailable } from '../../src/db/outage.js';
+import { DEADLINE_MARK } from '../../src/db/statement-cancel.js';
 import { createFormatError } from '../../src/server/format-error.js';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
@@ -65,5 +66,34 @@ describe('the error formatter and outages', () => {
   it('still masks a genuine bug as INTERNAL_SERVER_ERROR', () => {
     const error = located(new TypeError('boom'));
     expect(format({ message: 'boom' }, error).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+});
+
+describe('a statement the hub cancelled at the operation deadline', () => {
+  const format = createFormatError(pino({ level: 'silent' }));
+  const cancelled = () =>
+    Object.assign(withCode('canceling statement due to user request', '57014'), {
+      [DEADLINE_MARK]: 1000,
+    });
+
+  it('is the operation timing out, not an outage, also wrapped by MikroORM and GraphQL', () => {
+    const wrapped = new GraphQLError('x', { originalError: new DriverException(cancelled()) });
+    expect(deadlineCancelMs(wrapped)).toBe(1000);
+    expect(isDatabaseUnavailable(wrapped)).toBe(false);
+    expect(format({ message: 'x', path: ['enterprises'] }, wrapped)).toEqual({
+      message: 'The operation ran past its deadline of 1000 ms and was stopped',
+      path: ['enterprises'],
+      locations: undefined,
+      extensions: { code: 'OPERATION_TIMEOUT', timeoutMs: 1000 },
+    });
+  });
+
+  it('leaves the same SQLSTATE without the mark (the statement timeout) an outage', () => {
+    const timeout = new GraphQLError('x', {
+      originalError: new DriverException(withCode('canceling statement due to statement timeout', '57014')),
+    });
+    expect(deadlineCancelMs(timeout)).toBeUndefined();
+    expect(isDatabaseUnavailable(timeout)).toBe(true);
+    expect(format({ message: 'x' }, timeout).extensions?.code).toBe('SERVICE_UNAVAILABLE');
   });
 });

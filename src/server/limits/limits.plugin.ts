@@ -7,13 +7,16 @@ import type {
 import { getVariableValues, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Principal } from '../../auth/principal.js';
-import { ErrorCode, HubError } from '../../common/errors.js';
+import { ErrorCode, type HubError } from '../../common/errors.js';
+import { sqlTallies } from '../../db/orm-logger.js';
+import { cancelRunningStatements } from '../../db/statement-cancel.js';
 import type { HubContext } from '../context.js';
 import { acceptOf, requestErrorStatus } from './accept.js';
 import { costEstimators, estimateCost } from './cost.js';
 import type { ExecutionGate } from './execution-gate.js';
 import { QueryTooComplexError, RateLimitedError, withHttp } from './limit-errors.js';
 import { attachPolicy } from './limits.resolver.js';
+import { OperationTimeoutError } from './operation-timeout.js';
 import type { LimitsPolicy } from './policy.js';
 import { RedisUnavailableError, type BucketResult, type RateLimiter } from './rate-limiter.js';
 
@@ -145,11 +148,18 @@ export function limitsPlugin(deps: LimitsPluginDeps): ApolloServerPlugin<HubCont
         },
         async executionDidStart(rc) {
           let expired = false;
+          let cancelling: Promise<number> | undefined;
+          const tally = sqlTallies.getStore();
           deadline = setTimeout(() => {
             expired = true;
-            deps.log.warn(
-              { requestId: rc.contextValue.requestId, operationName: rc.operationName },
-              'operation passed its execution deadline',
+            const where = { requestId: rc.contextValue.requestId, operationName: rc.operationName };
+            // Statements already running are cancelled on the server (PostgreSQL); their
+            // fields then fail with OPERATION_TIMEOUT (format-error.ts, db/outage.ts).
+            cancelling = cancelRunningStatements(tally, policy.operationTimeoutMs, (err) =>
+              deps.log.warn({ ...where, err }, 'could not cancel the statements of a timed-out operation'),
+            );
+            void cancelling.then((cancelled) =>
+              deps.log.warn({ ...where, cancelled }, 'operation passed its execution deadline'),
             );
           }, policy.operationTimeoutMs);
           return {
@@ -158,6 +168,8 @@ export function limitsPlugin(deps: LimitsPluginDeps): ApolloServerPlugin<HubCont
             },
             async executionDidEnd() {
               finish();
+              // The request's later SQL (the access log) waits until no cancel can reach it.
+              await cancelling;
             },
           };
         },
@@ -222,14 +234,4 @@ export function afterLimits(plugin: ApolloServerPlugin<HubContext>): ApolloServe
   };
 }
 
-export class OperationTimeoutError extends HubError {
-  constructor(timeoutMs: number) {
-    super(
-      ErrorCode.OPERATION_TIMEOUT,
-      `The operation ran past its deadline of ${timeoutMs} ms and was stopped`,
-      {
-        timeoutMs,
-      },
-    );
-  }
-}
+export { OperationTimeoutError } from './operation-timeout.js';
