@@ -125,6 +125,10 @@ describe('GET /metrics', () => {
   });
 
   it('records cost estimates and rate-limit refusals through the observer methods', async () => {
+    // Operations before this test were priced by the real limits plugin: compare differences.
+    const before = await scrape();
+    const delta = (text: string, name: string, labels: Record<string, string>) =>
+      (value(text, name, labels) ?? 0) - (value(before, name, labels) ?? 0);
     hub.app.metrics.operationCost('EnterprisePageAllDomains', 120);
     hub.app.metrics.operationCost('EnterprisePageAllDomains', 30);
     hub.app.metrics.operationCost('Q91350100M000100Y43', 7);
@@ -132,15 +136,25 @@ describe('GET /metrics', () => {
     hub.app.metrics.rateLimited(PrincipalKind.BANK);
     hub.app.metrics.rateLimited('not a kind {"}');
     const text = await scrape();
-    expect(value(text, 'hub_operation_cost_estimated_sum', { operation: 'EnterprisePageAllDomains' })).toBe(
-      150,
-    );
-    expect(value(text, 'hub_operation_cost_estimated_count', { operation: 'EnterprisePageAllDomains' })).toBe(
-      2,
-    );
-    expect(value(text, 'hub_operation_cost_estimated_sum', { operation: '(unregistered)' })).toBe(7);
-    expect(value(text, 'hub_rate_limited_total', { principal_kind: PrincipalKind.BANK })).toBe(2);
-    expect(value(text, 'hub_rate_limited_total', { principal_kind: 'other' })).toBe(1);
+    const page = { operation: 'EnterprisePageAllDomains' };
+    expect(delta(text, 'hub_operation_cost_estimated_sum', page)).toBe(150);
+    expect(delta(text, 'hub_operation_cost_estimated_count', page)).toBe(2);
+    expect(delta(text, 'hub_operation_cost_estimated_sum', { operation: '(unregistered)' })).toBe(7);
+    expect(delta(text, 'hub_rate_limited_total', { principal_kind: PrincipalKind.BANK })).toBe(2);
+    expect(delta(text, 'hub_rate_limited_total', { principal_kind: 'other' })).toBe(1);
+  });
+
+  it('is told the estimated cost of every operation the limits price', async () => {
+    const before = await scrape();
+    const res = await hub.graphql<unknown>('query WhatMayIRead { myAccess { code } }');
+    const estimated = (res.body as { extensions?: { cost?: { estimated?: number } } }).extensions?.cost
+      ?.estimated;
+    expect(estimated).toBeGreaterThan(0);
+    const text = await scrape();
+    const op = { operation: 'WhatMayIRead' };
+    const delta = (name: string) => (value(text, name, op) ?? 0) - (value(before, name, op) ?? 0);
+    expect(delta('hub_operation_cost_estimated_count')).toBe(1);
+    expect(delta('hub_operation_cost_estimated_sum')).toBe(estimated);
   });
 
   it('never puts a USCC or an unregistered operation name in a label', async () => {
