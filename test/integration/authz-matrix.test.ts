@@ -190,7 +190,19 @@ const PRINCIPAL_SET: TokenClaims[] = [...DEPARTMENTS, ...OTHERS];
 const PURPOSES: (Purpose | undefined)[] = [RIGHT, WRONG, undefined];
 
 beforeAll(async () => {
-  hub = await startTestHub({ enterprises: 40 });
+  // Each setup's input cells go out as one operation of many aliased root fields; the
+  // operation limits that would refuse it are tested in operation-limits.test.ts.
+  hub = await startTestHub({
+    enterprises: 40,
+    env: {
+      MAX_ALIASES: '100000',
+      MAX_ROOT_FIELDS: '100000',
+      MAX_SELECTIONS: '1000000',
+      MAX_OPERATION_COST: '1000000000',
+      RATE_LIMIT_POINTS:
+        'DEPARTMENT=1000000000,BANK=1000000000,ANALYST=1000000000,AUDITOR=1000000000,ADMIN=1000000000',
+    },
+  });
   usccs = (
     await hub.orm.em
       .fork()

@@ -105,7 +105,10 @@ async function post(query: string, headers: Record<string, string>): Promise<Ans
 /** One round of the load: a governed read, an ungoverned read, an API-key call and a mutation. */
 async function round(): Promise<Answer[]> {
   const reader = { authorization: `Bearer ${await mintToken(config, PRINCIPALS.reader)}` };
-  const admin = { authorization: `Bearer ${await mintToken(config, PRINCIPALS.admin)}` };
+  // The bank's own administrator: a key cannot outrank its issuer, so this write reaches the database.
+  const admin = {
+    authorization: `Bearer ${await mintToken(config, { ...PRINCIPALS.bank, sub: 'bank-admin', scopes: ['api-keys:manage'] })}`,
+  };
   return Promise.all([
     post(GOVERNED, { ...reader, 'x-purpose': Purpose.CREDIT_ASSESSMENT }),
     post(UNGOVERNED, reader),

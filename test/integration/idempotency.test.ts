@@ -158,7 +158,8 @@ describe('a document of several mutations', () => {
     c: createApiKey(input: $c) { apiKey { id name } }
   }`;
   const input = (name: string) => ({ name, subject: 'batch', organisation: 'BANK_XM_001', kind: 'BANK' });
-  const admin = { principal: PRINCIPALS.admin };
+  // A key cannot outrank its issuer: the bank's own administrator issues the bank's keys.
+  const admin = { principal: { ...PRINCIPALS.bank, sub: 'bank-admin', scopes: ['api-keys:manage'] } };
 
   it('returns each mutation’s result or error: valid, invalid, valid keeps both committed results', async () => {
     const keys = await count('auth_api_key');

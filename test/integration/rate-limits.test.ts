@@ -98,7 +98,8 @@ describe('rate limits shared through Redis by two instances', () => {
     expect((await postRaw(b)).status).toBe(200);
     const third = await postRaw(a);
     expect(third.status).toBe(200);
-    expect(third.headers.get('ratelimit-remaining')).toBe('0');
+    // The bucket refills evenly, so a slow machine sees a few points back: less than a page is what matters.
+    expect(Number(third.headers.get('ratelimit-remaining'))).toBeLessThan(PAGE_COST);
     const fourth = await postRaw(b);
     expect(fourth.status).toBe(429);
     const body = (await fourth.json()) as GraphQLResponse['body'];

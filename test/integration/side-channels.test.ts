@@ -80,7 +80,7 @@ describe.each(['partial', 'reject'] as const)('AUTHZ_MODE=%s', (mode) => {
       expect(error!.extensions).toMatchObject({ argument, resource });
     } else {
       expect(res.status).toBe(403);
-      expect(res.body.data ?? null).toBeNull();
+      expect(res.body.data?.createApiKey ?? null).toBeNull();
       expect(error!.extensions?.arguments).toContain(argument);
     }
     expect(records).toHaveLength(1);
@@ -312,7 +312,12 @@ describe.each(['partial', 'reject'] as const)('AUTHZ_MODE=%s', (mode) => {
 
   describe('finding 4: keys cannot outrank their issuer', () => {
     const CREATE = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { kind organisation } } }`;
-    const taxKey = { name: 'tax', subject: 'tax-sync', organisation: 'TAX', kind: 'DEPARTMENT' };
+    const taxKey = {
+      name: `tax sync (${mode})`,
+      subject: 'tax-sync',
+      organisation: 'TAX',
+      kind: 'DEPARTMENT',
+    };
     const taxManager: TokenClaims = { ...PRINCIPALS.tax, sub: 'tax-admin', scopes: [KEY_MANAGER_SCOPE] };
     const bankManager: TokenClaims = { ...PRINCIPALS.bank, sub: 'bank-admin', scopes: [KEY_MANAGER_SCOPE] };
 
@@ -337,7 +342,7 @@ describe.each(['partial', 'reject'] as const)('AUTHZ_MODE=%s', (mode) => {
       ],
     ])('refuses %s: FORBIDDEN, no key', async (_label, principal, input) => {
       const res = await hub.as({ principal })(CREATE, { input });
-      expect(res.body.data ?? null).toBeNull();
+      expect(res.body.data?.createApiKey ?? null).toBeNull();
       expect(res.body.errors?.[0]?.extensions).toMatchObject({
         code: 'FORBIDDEN',
         reason: 'KEY_OUTRANKS_ISSUER',
@@ -347,7 +352,7 @@ describe.each(['partial', 'reject'] as const)('AUTHZ_MODE=%s', (mode) => {
 
     it('the admin issues operator keys; the tax administrator issues the tax bureau’s keys', async () => {
       const op = await hub.as({ principal: PRINCIPALS.admin })(CREATE, {
-        input: { ...taxKey, organisation: 'HUB_OPERATOR', kind: 'ADMIN' },
+        input: { ...taxKey, name: `operator (${mode})`, organisation: 'HUB_OPERATOR', kind: 'ADMIN' },
       });
       expect(op.body.errors).toBeUndefined();
       const tax = await hub.as({ principal: taxManager })<{ createApiKey: { key: string } }>(CREATE, {
