@@ -12,7 +12,8 @@ import {
 } from './access-log.hash.js';
 
 /**
- * Key of the transaction-scoped advisory lock that serialises appends. Any fixed
+ * Key of the transaction-scoped advisory lock that serialises appends (also written
+ * in audit_access_log_claim, Migration20261202163000AccessLogClaim). Any fixed
  * bigint works as long as nothing else in the database uses it; this one is the
  * first 8 bytes of sha256('audit_access_log') read as a signed integer.
  */
@@ -90,8 +91,9 @@ export type PendingAccessLog = Omit<HashedAccessLogFields, 'id' | 'previousHash'
 
 /**
  * Writes records at the head of the chain inside the transaction of `em` (its own
- * when `em` is not in one), in the order given: one advisory lock, one statement
- * reading the head and drawing one id per record, one INSERT for all of them.
+ * when `em` is not in one), in the order given: one statement taking the advisory
+ * lock, reading the head and drawing one id per record (audit_access_log_claim),
+ * then one INSERT for all of them.
  * The lock is held until that transaction commits, so two writers (in this process
  * or another) can never read the same last hash and fork the chain; the ids are
  * drawn inside the lock, so id order is chain order.
@@ -102,18 +104,14 @@ export async function appendAccessLogRecords(
 ): Promise<AppendedAccessLog[]> {
   if (records.length === 0) return [];
   return em.transactional(async (tx) => {
-    await tx.execute(`select pg_advisory_xact_lock(${ACCESS_LOG_LOCK_KEY})`);
-    // A separate statement from the lock: a subquery in the same statement would
-    // read a snapshot taken before the lock was granted. The head subquery is
-    // uncorrelated, so it is evaluated once for all the ids drawn.
-    const heads = await tx.execute<{ id: string | number; previous_hash: string | null }[]>(
-      `select nextval(pg_get_serial_sequence('audit_access_log', 'id')) as id,
-        (select hash from audit_access_log order by id desc limit 1) as previous_hash
-        from generate_series(1, ?)`,
+    // Lock, then head and ids read after the lock was granted, in one round trip
+    // (see Migration20261202163000AccessLogClaim for why it is a function).
+    const heads = await tx.execute<{ claimed_id: string | number; head_hash: string | null }[]>(
+      'select claimed_id, head_hash from audit_access_log_claim(?)',
       [records.length],
     );
-    const ids = heads.map((h) => BigInt(h.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    let previousHash = heads[0]?.previous_hash ?? GENESIS_HASH;
+    const ids = heads.map((h) => BigInt(h.claimed_id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    let previousHash = heads[0]?.head_hash ?? GENESIS_HASH;
     const written = records.map((columns, i): AppendedAccessLog => {
       const fields: HashedAccessLogFields = { ...columns, id: String(ids[i]!), previousHash };
       const hash = accessLogHash(fields);
