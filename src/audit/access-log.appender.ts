@@ -1,11 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import {
   accessLogColumns,
-  appendAccessLogRecords,
   type AccessLogEntry,
   type AppendedAccessLog,
   type PendingAccessLog,
 } from './access-log.append.js';
+import { appendAccessLogBatch } from './access-log.batch.js';
 import { canonicalJson, isoUtcMillis } from './access-log.hash.js';
 
 export interface AppenderOptions {
@@ -24,8 +24,9 @@ interface Waiting {
 /**
  * Group commit for the access-log records of reads: one appender per hub process
  * collects the records of concurrent operations and writes them to the chain in
- * one transaction (appendAccessLogRecords: one advisory lock, one head read, one
- * INSERT), each hash computed from its predecessor in arrival order. A caller's
+ * one statement and transaction (appendAccessLogBatch: lock, head, ids, hashes
+ * and inserts in the database, one round trip including the commit), each hash
+ * computed from its predecessor in arrival order. A caller's
  * promise settles only when its batch has committed, or rejects with the batch's
  * error, so a read is never answered unless its record is durable.
  *
@@ -94,7 +95,7 @@ export class AccessLogAppender {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.maxBatch);
       try {
-        const written = await appendAccessLogRecords(
+        const written = await appendAccessLogBatch(
           this.em(),
           batch.map((w) => w.columns),
         );

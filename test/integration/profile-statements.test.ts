@@ -37,9 +37,9 @@ describe('statement budget of a governed single-enterprise profile', () => {
     );
     // The caller's agreements once; the enterprise (risk score and grade as subqueries); one
     // statement per department list selected (14, each through its loader); the access-log
-    // batch holding this read's record (begin, advisory lock with head and ids, one INSERT, commit),
+    // batch holding this read's record (one statement, audit_access_log_append, its own transaction),
     // shared by every read that joins the batch.
-    expect(tally).toEqual({ grants: 1, enterprise: 1, list: 14, 'access log': 4 });
-    expect(statements).toHaveLength(20);
+    expect(tally).toEqual({ grants: 1, enterprise: 1, list: 14, 'access log': 1 });
+    expect(statements).toHaveLength(17);
   });
 });
