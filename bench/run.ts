@@ -189,8 +189,9 @@ for (const scenario of chosen) {
 }
 /**
  * Throughput of small governed operations from many clients at once. Each one
- * appends an access-log record, and appends are serialised by an advisory lock
- * (one chain), so this is where the log caps the hub; the "off" hub writes none.
+ * appends an access-log record; records are written in group-commit batches
+ * (src/audit/access-log.appender.ts) that still form one chain under one lock,
+ * so this shows what the log costs the hub; the "off" hub writes none.
  */
 async function concurrentThroughput(mode: 'on' | 'off', clients: number, perClient: number): Promise<number> {
   const body = (i: number) => ({

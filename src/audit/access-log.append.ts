@@ -12,7 +12,8 @@ import {
 } from './access-log.hash.js';
 
 /**
- * Key of the transaction-scoped advisory lock that serialises appends. Any fixed
+ * Key of the transaction-scoped advisory lock that serialises appends (also written
+ * in audit_access_log_claim, Migration20261202163000AccessLogClaim). Any fixed
  * bigint works as long as nothing else in the database uses it; this one is the
  * first 8 bytes of sha256('audit_access_log') read as a signed integer.
  */
@@ -85,43 +86,66 @@ export function accessLogColumns(entry: AccessLogEntry): Omit<HashedAccessLogFie
   };
 }
 
+/** A record's columns once the operation is over, waiting for its place in the chain. */
+export type PendingAccessLog = Omit<HashedAccessLogFields, 'id' | 'previousHash'>;
+
 /**
- * Appends one record for one operation. Appends are serialised by an advisory
- * lock held until commit, so two operations can never read the same last hash
- * and fork the chain; the id is drawn inside the lock so id order is chain order.
+ * Writes records at the head of the chain inside the transaction of `em` (its own
+ * when `em` is not in one), in the order given: one statement taking the advisory
+ * lock, reading the head and drawing one id per record (audit_access_log_claim),
+ * then one INSERT for all of them.
+ * The lock is held until that transaction commits, so two writers (in this process
+ * or another) can never read the same last hash and fork the chain; the ids are
+ * drawn inside the lock, so id order is chain order.
+ */
+export async function appendAccessLogRecords(
+  em: SqlEntityManager,
+  records: readonly PendingAccessLog[],
+): Promise<AppendedAccessLog[]> {
+  if (records.length === 0) return [];
+  return em.transactional(async (tx) => {
+    // Lock, then head and ids read after the lock was granted, in one round trip
+    // (see Migration20261202163000AccessLogClaim for why it is a function).
+    const heads = await tx.execute<{ claimed_id: string | number; head_hash: string | null }[]>(
+      'select claimed_id, head_hash from audit_access_log_claim(?)',
+      [records.length],
+    );
+    const ids = heads.map((h) => BigInt(h.claimed_id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    let previousHash = heads[0]?.head_hash ?? GENESIS_HASH;
+    const written = records.map((columns, i): AppendedAccessLog => {
+      const fields: HashedAccessLogFields = { ...columns, id: String(ids[i]!), previousHash };
+      const hash = accessLogHash(fields);
+      previousHash = hash;
+      return { ...fields, hash };
+    });
+    // insertMany() rather than persist/flush: exactly one INSERT, and nothing else the caller's
+    // EntityManager may hold pending is written inside the log's transaction.
+    await tx.insertMany(
+      AccessLogEntity,
+      written.map((r) => ({
+        ...r,
+        principalKind: r.principalKind as AccessLogEntity['principalKind'],
+        purpose: r.purpose as AccessLogEntity['purpose'],
+        usccs: [...r.usccs],
+        resources: [...r.resources],
+        owners: [...r.owners],
+      })),
+    );
+    return written;
+  });
+}
+
+/**
+ * Appends one record for one operation, in the transaction of `em`: what a write
+ * (governance, ingestion) uses so that it and its evidence commit together or not
+ * at all. Reads go through the group-commit AccessLogAppender instead.
  */
 export async function appendAccessLog(
   em: SqlEntityManager,
   entry: AccessLogEntry,
 ): Promise<AppendedAccessLog> {
-  const columns = accessLogColumns(entry);
-  return em.transactional(async (tx) => {
-    await tx.execute(`select pg_advisory_xact_lock(${ACCESS_LOG_LOCK_KEY})`);
-    // A separate statement from the lock: a subquery in the same statement would
-    // read a snapshot taken before the lock was granted.
-    const [head] = await tx.execute<{ id: string | number; previous_hash: string | null }[]>(
-      `select nextval(pg_get_serial_sequence('audit_access_log', 'id')) as id,
-        (select hash from audit_access_log order by id desc limit 1) as previous_hash`,
-    );
-    const fields: HashedAccessLogFields = {
-      ...columns,
-      id: String(head!.id),
-      previousHash: head!.previous_hash ?? GENESIS_HASH,
-    };
-    const hash = accessLogHash(fields);
-    // insert() rather than persist/flush: exactly one INSERT, and nothing else the caller's
-    // EntityManager may hold pending is written inside the log's transaction.
-    await tx.insert(AccessLogEntity, {
-      ...fields,
-      principalKind: entry.principal.kind,
-      purpose: entry.purpose ?? null,
-      usccs: [...fields.usccs],
-      resources: [...fields.resources],
-      owners: [...fields.owners],
-      hash,
-    });
-    return { ...fields, hash };
-  });
+  const [record] = await appendAccessLogRecords(em, [accessLogColumns(entry)]);
+  return record!;
 }
 
 /** Who made a governance write, and in which request (`cli` for the command line). */

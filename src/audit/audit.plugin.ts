@@ -1,11 +1,10 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../common/errors.js';
-import type { HubOrm } from '../db/orm.js';
 import { isDatabaseUnavailable, unavailableFormattedError } from '../db/outage.js';
 import { markUnavailable } from '../server/outage.plugin.js';
 import type { HubContext } from '../server/context.js';
-import { appendAccessLog } from './access-log.append.js';
+import type { AccessLogAppender } from './access-log.appender.js';
 
 /**
  * Writes one access-log record per operation whose recorder has something to say
@@ -15,21 +14,23 @@ import { appendAccessLog } from './access-log.append.js';
  * error, because a governed hub must never serve data it has not logged: HTTP 503
  * SERVICE_UNAVAILABLE (retryable) when the log's database cannot be reached, HTTP 500
  * INTERNAL_SERVER_ERROR for anything else. willSendResponse runs before Apollo serialises the body, so replacing
- * it here is enough to keep the data from leaving.
+ * it here is enough to keep the data from leaving. Records go through the hub's
+ * group-commit appender (src/audit/access-log.appender.ts): the response waits for
+ * the batch holding its record to commit, and is withheld if that batch fails.
  */
 export interface AuditPluginDeps {
-  readonly orm: HubOrm;
+  readonly appender: AccessLogAppender;
   readonly log: Logger;
   /** Told how long each append took and whether it was written (metrics). */
   readonly onAppend?: (seconds: number, ok: boolean) => void;
 }
 
-export function auditPlugin({ orm, log, onAppend }: AuditPluginDeps): ApolloServerPlugin<HubContext> {
+export function auditPlugin({ appender, log, onAppend }: AuditPluginDeps): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse(requestContext) {
-          await auditOperation(orm, log, requestContext, onAppend);
+          await auditOperation(appender, log, requestContext, onAppend);
         },
       };
     },
@@ -38,7 +39,7 @@ export function auditPlugin({ orm, log, onAppend }: AuditPluginDeps): ApolloServ
 
 /** The audit step of the authorization pipeline (src/auth/authorization-pipeline.ts). */
 export async function auditOperation(
-  orm: HubOrm,
+  appender: AccessLogAppender,
   log: Logger,
   requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
   onAppend?: AuditPluginDeps['onAppend'],
@@ -46,12 +47,12 @@ export async function auditOperation(
   const audit = requestContext.contextValue?.audit;
   if (!audit?.hasEntries) return;
   const started = performance.now();
-  const ok = await writeOrWithhold(orm, log, requestContext);
+  const ok = await writeOrWithhold(appender, log, requestContext);
   onAppend?.((performance.now() - started) / 1000, ok);
 }
 
 async function writeOrWithhold(
-  orm: HubOrm,
+  appender: AccessLogAppender,
   log: Logger,
   requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
 ): Promise<boolean> {
@@ -59,7 +60,7 @@ async function writeOrWithhold(
   const summary = ctx.audit.summary();
   const operationName = requestContext.operationName ?? requestContext.request.operationName ?? null;
   try {
-    await appendAccessLog(orm.em.fork(), {
+    await appender.append({
       principal: ctx.principal,
       purpose: ctx.purpose,
       operationName,

@@ -28,7 +28,9 @@ export {
   ACCESS_LOG_LOCK_KEY,
   accessLogColumns,
   appendAccessLog,
+  appendAccessLogRecords,
   appendGovernanceWrite,
+  type PendingAccessLog,
   type AccessLogEntry,
   type GovernanceActor,
   type GovernanceRecord,
@@ -52,3 +54,4 @@ export {
   type ChainVerification,
 } from './access-log.verify.js';
 export { auditOperation, auditPlugin } from './audit.plugin.js';
+export { AccessLogAppender, type AppenderOptions } from './access-log.appender.js';

@@ -1,14 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
-import { auditOperation } from '../audit/index.js';
-import type { HubOrm } from '../db/orm.js';
+import { auditOperation, type AccessLogAppender } from '../audit/index.js';
 import type { HubContext } from '../server/context.js';
 import type { CatalogFieldEntry } from './catalog.js';
 import { resolvePurpose } from './purpose-argument.js';
 import { refuseDenied } from './reject-mode.js';
 
 export interface PipelineOptions {
-  readonly orm: HubOrm;
+  /** The hub's group-commit appender for the records of reads. */
+  readonly appender: AccessLogAppender;
   readonly log: Logger;
   readonly catalog: ReadonlyMap<string, CatalogFieldEntry>;
   readonly mode: 'partial' | 'reject';
@@ -34,7 +34,7 @@ export interface PipelineOptions {
  *    denied anything, written before the response leaves (or the response is withheld).
  */
 export function authorizationPipeline(options: PipelineOptions): ApolloServerPlugin<HubContext> {
-  const { orm, log, catalog, mode, decide, onAppend } = options;
+  const { appender, log, catalog, mode, decide, onAppend } = options;
   return {
     async requestDidStart() {
       return {
@@ -45,7 +45,7 @@ export function authorizationPipeline(options: PipelineOptions): ApolloServerPlu
           if (mode === 'reject') refuseDenied(step, catalog);
         },
         async willSendResponse(requestContext) {
-          if (decide) await auditOperation(orm, log, requestContext, onAppend);
+          if (decide) await auditOperation(appender, log, requestContext, onAppend);
         },
       };
     },

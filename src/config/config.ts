@@ -33,6 +33,8 @@ export interface HubConfig {
   readonly metricsToken: string | undefined;
   readonly trustedDocuments: TrustedDocumentsMode;
   readonly idempotencyWindowSeconds: number;
+  readonly accessLogBatchWaitMs: number;
+  readonly accessLogBatchMax: number;
   readonly maxOperationCost: number;
   readonly maxOperationDepth: number;
   readonly maxAliases: number;
@@ -269,6 +271,24 @@ export const SETTINGS = [
     secret: false,
     parse: int(60, 30 * 86400),
   } satisfies Setting<'idempotencyWindowSeconds'>,
+  {
+    env: 'ACCESS_LOG_BATCH_WAIT_MS',
+    key: 'accessLogBatchWaitMs',
+    description:
+      "Group commit of the access log: longest a read's record waits for others to join its batch when no batch is being written (records arriving while one is written join the next batch anyway); 0 writes at once. The read is answered only once its batch has committed.",
+    default: '2',
+    secret: false,
+    parse: int(0, 1000),
+  } satisfies Setting<'accessLogBatchWaitMs'>,
+  {
+    env: 'ACCESS_LOG_BATCH_MAX',
+    key: 'accessLogBatchMax',
+    description:
+      'Group commit of the access log: most records written in one transaction (one INSERT); a full batch is written without waiting.',
+    default: '200',
+    secret: false,
+    parse: int(1, 5000),
+  } satisfies Setting<'accessLogBatchMax'>,
   {
     env: 'INGEST_MAX_BATCH',
     key: 'ingestMaxBatch',

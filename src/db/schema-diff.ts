@@ -2,10 +2,12 @@
  * The risk triggers (migration RiskTriggers) are statement-level with transition
  * tables, which entity metadata cannot describe, so MikroORM's schema diff sees
  * them as unknown and proposes dropping them. Those statements, and only those,
- * are left out of diffs (the drift test and `db:migration:create`).
+ * are left out of diffs (the drift test and `db:migration:create`). So are the
+ * access log's append functions (migration AccessLogClaim), which it does not
+ * know either.
  */
 const MANAGED_BY_MIGRATION =
-  /^(drop (trigger|function) if exists|create or replace function|create trigger) "?[a-z_]*_risk_(ins|upd|del)(_fn)?"?/;
+  /^(drop (trigger|function) if exists|create or replace function|create trigger) "?([a-z_]*_risk_(ins|upd|del)(_fn)?|audit_access_log_(append|claim))"?/;
 
 export function withoutManagedTriggers(sql: string): string {
   return sql

@@ -15,6 +15,7 @@ import { apiKeyVerifier } from '../auth/api-keys/index.js';
 import { Authenticator } from '../auth/authenticate.js';
 import { hubCatalog } from '../auth/hub-catalog.js';
 import { authorizationPipeline } from '../auth/authorization-pipeline.js';
+import { AccessLogAppender } from '../audit/access-log.appender.js';
 import { authorizeSchema } from '../auth/shield.js';
 import { PLATFORM } from './platform.js';
 import { assertBenchmarkSwitchAllowed } from './benchmark-switch.js';
@@ -62,6 +63,8 @@ export interface HubApp {
   readonly trustedDocuments: TrustedDocumentManifest;
   /** Operation limits: policy, rate limiter and execution gate (for metrics and tests). */
   readonly limits: Limits;
+  /** Group commit of the access-log records of reads (one per hub process). */
+  readonly accessLog: AccessLogAppender;
 }
 
 export interface AppDeps {
@@ -104,6 +107,12 @@ export async function buildApp({
   const limits = createLimits(config, log);
   installPrecheck(http, schema, limits.policy);
   http.addHook('onClose', async () => limits.limiter.close());
+  const accessLog = new AccessLogAppender(() => orm.em.fork(), {
+    maxWaitMs: config.accessLogBatchWaitMs,
+    maxBatch: config.accessLogBatchMax,
+  });
+  // Requests in flight wait for their batch anyway; this writes whatever is still queued.
+  http.addHook('onClose', async () => accessLog.drain());
   await limits.limiter.ready();
 
   setRetryAfterSeconds(config.retryAfterSeconds);
@@ -159,7 +168,7 @@ export async function buildApp({
       // Wrapped: its database reads start only once the limits have let the operation through.
       afterLimits(
         authorizationPipeline({
-          orm,
+          appender: accessLog,
           log,
           catalog,
           mode: config.authzMode,
@@ -203,5 +212,5 @@ export async function buildApp({
       }
     },
   });
-  return { http, apollo, schema, readiness, metrics, trustedDocuments, limits };
+  return { http, apollo, schema, readiness, metrics, trustedDocuments, limits, accessLog };
 }

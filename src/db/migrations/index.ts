@@ -7,6 +7,7 @@ import { Migration20261202151046IdempotencyKeys } from './Migration2026120215104
 import { Migration20261202153454TrustedDocuments } from './Migration20261202153454TrustedDocuments.js';
 import { Migration20261202151219IngestRecordVersion } from './Migration20261202151219IngestRecordVersion.js';
 import { Migration20261202152718IngestJobs } from './Migration20261202152718IngestJobs.js';
+import { Migration20261202163000AccessLogClaim } from './Migration20261202163000AccessLogClaim.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202153454TrustedDocuments', class: Migration20261202153454TrustedDocuments },
   { name: 'Migration20261202151219IngestRecordVersion', class: Migration20261202151219IngestRecordVersion },
   { name: 'Migration20261202152718IngestJobs', class: Migration20261202152718IngestJobs },
+  { name: 'Migration20261202163000AccessLogClaim', class: Migration20261202163000AccessLogClaim },
 ];

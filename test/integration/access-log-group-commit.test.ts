@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AccessLogAppender } from '../../src/audit/access-log.appender.js';
+import type { AccessLogEntry } from '../../src/audit/access-log.append.js';
+import { AccessLogEntity } from '../../src/audit/access-log.entity.js';
+import { verifyChain } from '../../src/audit/access-log.verify.js';
+import { PrincipalKind } from '../../src/auth/principal.js';
+import { Purpose } from '../../src/auth/purpose.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createOrm, type HubOrm } from '../../src/db/orm.js';
+import { buildApp, type HubApp } from '../../src/server/app.js';
+import { createLogger } from '../../src/server/logger.js';
+import { PRINCIPALS } from '../helpers/principals.js';
+import { LOCAL_POSTGRES_URL } from '../helpers/test-db.js';
+import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+
+const USCC = '91350100M000100Y43';
+// Reads conditional data (tax arrears), so the reader's operation is logged.
+const GOVERNED = `query Governed($uscc: USCC!) { enterprise(uscc: $uscc) { uscc taxArrears { totalCount } } }`;
+
+const entry = (requestId: string): AccessLogEntry => ({
+  principal: { id: 'risk-engine', organisation: 'BANK_XM_001', kind: PrincipalKind.BANK },
+  purpose: Purpose.CREDIT_ASSESSMENT,
+  operationName: 'GroupCommit',
+  document: 'query GroupCommit { x }',
+  requestId,
+  summary: { usccs: [USCC], resources: [], denials: [] },
+});
+
+interface Row {
+  id: string;
+  requestId: string;
+  previousHash: string;
+  hash: string;
+}
+async function chain(orm: HubOrm): Promise<Row[]> {
+  const rows = await orm.em.fork().find(AccessLogEntity, {}, { orderBy: { id: 'asc' } });
+  return rows.map((r) => ({
+    id: String(r.id),
+    requestId: r.requestId,
+    previousHash: r.previousHash,
+    hash: r.hash,
+  }));
+}
+/** Each record links to the one with the next lower id: id order is chain order. */
+function expectLinkedInIdOrder(rows: readonly Row[]): void {
+  for (let i = 1; i < rows.length; i++) {
+    expect({ id: rows[i]!.id, previous: rows[i]!.previousHash }).toEqual({
+      id: rows[i]!.id,
+      previous: rows[i - 1]!.hash,
+    });
+    expect(BigInt(rows[i]!.id) > BigInt(rows[i - 1]!.id)).toBe(true);
+  }
+}
+
+async function governedRead(hub: { headersFor: TestHub['headersFor'] }, url: string, requestId: string) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-request-id': requestId,
+      ...(await hub.headersFor({ principal: PRINCIPALS.reader, purpose: Purpose.CREDIT_ASSESSMENT })),
+    },
+    body: JSON.stringify({ query: GOVERNED, variables: { uscc: USCC } }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] },
+  };
+}
+
+describe('group commit of access-log records (the configured database)', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ enterprises: 10 });
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('writes records appended together in one statement, linked in arrival order', async () => {
+    const appender = new AccessLogAppender(() => hub.orm.em.fork(), { maxWaitMs: 5, maxBatch: 200 });
+    const before = (await chain(hub.orm)).length;
+    hub.counter.reset();
+    const written = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => appender.append(entry(`gc-${i}`))),
+    );
+    // audit_access_log_append: lock, head, 30 ids, hashes and rows, committed on its own.
+    expect(hub.counter.count).toBe(1);
+    expect(written.map((w) => w.requestId)).toEqual(Array.from({ length: 30 }, (_, i) => `gc-${i}`));
+    const rows = await chain(hub.orm);
+    expect(rows.slice(before).map((r) => [r.id, r.requestId, r.hash])).toEqual(
+      written.map((w) => [w.id, w.requestId, w.hash]),
+    );
+    expectLinkedInIdOrder(rows);
+    expect(await verifyChain(hub.orm.em.fork())).toMatchObject({ ok: true, count: rows.length });
+  });
+
+  it('splits a burst larger than the batch size into batches of at most that size', async () => {
+    const appender = new AccessLogAppender(() => hub.orm.em.fork(), { maxWaitMs: 5, maxBatch: 10 });
+    hub.counter.reset();
+    const written = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => appender.append(entry(`gb-${i}`))),
+    );
+    // 10 + 10 + 5 records: three statements.
+    expect(hub.counter.count).toBe(3);
+    expect(written.map((w) => w.requestId)).toEqual(Array.from({ length: 25 }, (_, i) => `gb-${i}`));
+    expect(appender.pending).toBe(0);
+    const rows = await chain(hub.orm);
+    expectLinkedInIdOrder(rows);
+    expect(await verifyChain(hub.orm.em.fork())).toMatchObject({ ok: true, count: rows.length });
+  });
+
+  it('answers concurrent governed reads once their records are written, one record each', async () => {
+    const before = (await chain(hub.orm)).length;
+    const ids = Array.from({ length: 12 }, (_, i) => `concurrent-read-${i}`);
+    const answers = await Promise.all(ids.map((id) => governedRead(hub, hub.url, id)));
+    expect(answers.map((a) => a.status)).toEqual(ids.map(() => 200));
+    expect(answers.map((a) => a.body.data)).toEqual(
+      ids.map(() => ({ enterprise: { uscc: USCC, taxArrears: { totalCount: expect.any(Number) } } })),
+    );
+    const rows = await chain(hub.orm);
+    expect(
+      rows
+        .slice(before)
+        .map((r) => r.requestId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    expectLinkedInIdOrder(rows);
+    expect(await verifyChain(hub.orm.em.fork())).toMatchObject({ ok: true, count: rows.length });
+  });
+
+  it('withholds every read of a batch that cannot be written, and serves again once it can', async () => {
+    const before = (await chain(hub.orm)).length;
+    await hub.orm.em.fork().execute('alter table audit_access_log rename to audit_access_log_away');
+    let refused;
+    try {
+      refused = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => governedRead(hub, hub.url, `refused-read-${i}`)),
+      );
+    } finally {
+      await hub.orm.em.fork().execute('alter table audit_access_log_away rename to audit_access_log');
+    }
+    expect(
+      refused.map((a) => ({
+        status: a.status,
+        data: a.body.data,
+        codes: a.body.errors?.map((e) => e.extensions?.code),
+      })),
+    ).toEqual(refused.map(() => ({ status: 500, data: undefined, codes: ['INTERNAL_SERVER_ERROR'] })));
+    expect(await chain(hub.orm)).toHaveLength(before);
+    // The same read, once the log can be written: answered and recorded.
+    const served = await governedRead(hub, hub.url, 'served-again');
+    expect(served.status).toBe(200);
+    expect((await chain(hub.orm)).at(-1)?.requestId).toBe('served-again');
+  });
+});
+
+describe('two hub instances on one PostgreSQL database', () => {
+  let first: TestHub;
+  let orm: HubOrm;
+  let second: HubApp;
+  let secondUrl: string;
+  beforeAll(async () => {
+    first = await startTestHub({ enterprises: 10, adminUrl: process.env.DATABASE_URL ?? LOCAL_POSTGRES_URL });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: first.db.url! });
+    orm = await createOrm(config);
+    second = await buildApp({ orm, config, log: createLogger(config) });
+    secondUrl = await second.http.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await second?.http.close();
+    await orm?.close(true);
+    await first?.close();
+  });
+
+  it('build one chain from appenders in both instances appending at once, ids in chain order', async () => {
+    const a = new AccessLogAppender(() => first.orm.em.fork(), { maxWaitMs: 1, maxBatch: 7 });
+    const b = new AccessLogAppender(() => orm.em.fork(), { maxWaitMs: 1, maxBatch: 7 });
+    const before = (await chain(orm)).length;
+    const all = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        (i % 2 === 0 ? a : b).append(entry(`two-${i % 2 ? 'b' : 'a'}-${i}`)),
+      ),
+    );
+    const rows = await chain(orm);
+    expect(rows).toHaveLength(before + 60);
+    expect(
+      rows
+        .slice(before)
+        .map((r) => r.requestId)
+        .sort(),
+    ).toEqual(all.map((w) => w.requestId).sort());
+    expectLinkedInIdOrder(rows);
+    expect(await verifyChain(orm.em.fork())).toMatchObject({ ok: true, count: before + 60 });
+  });
+
+  it('build one chain from governed reads served by both instances at once', async () => {
+    const before = (await chain(orm)).length;
+    const ids = Array.from({ length: 40 }, (_, i) => `two-hubs-${i}`);
+    const answers = await Promise.all(
+      ids.map((id, i) => governedRead(first, i % 2 === 0 ? first.url : secondUrl, id)),
+    );
+    expect(answers.map((x) => x.status)).toEqual(ids.map(() => 200));
+    const rows = await chain(first.orm);
+    expect(
+      rows
+        .slice(before)
+        .map((r) => r.requestId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    expectLinkedInIdOrder(rows);
+    expect(await verifyChain(first.orm.em.fork())).toMatchObject({ ok: true, count: before + 40 });
+  });
+});
