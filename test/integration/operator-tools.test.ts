@@ -139,6 +139,13 @@ describe('operator tools while the hub runs', () => {
     expect(checked.stdout).toMatch(/^anchor: \d+:[0-9a-f]{64}$/m);
   });
 
+  it('risk:recompute runs beside the hub', async () => {
+    const recomputed = await run('dist/src/modules/risk/risk.recompute.cli.js', []);
+    expect(recomputed.code).toBe(0);
+    // Nothing is seeded: no enterprise, no profile; what matters is that it reached the database.
+    expect(recomputed.stdout).toMatch(/: recomputed 0 risk profiles in \d+\.\d s\n$/);
+  });
+
   it("tools and the hub's own requests at the same time leave an intact chain", async () => {
     // The hub records each enterprise read in the access log while a tool writes a key in
     // the same chain: on PGlite they share one session, which must not interleave them.
