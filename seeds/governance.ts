@@ -7,68 +7,116 @@ import { Purpose } from '../src/auth/purpose.js';
 
 const DAY = 86_400_000;
 
+/** What a demo agreement is at seeding time: its validity is relative to now. */
+export type DemoAgreementState = 'approved' | 'expired' | 'revoked' | 'pending';
+
+export interface DemoAgreement {
+  readonly consumerOrg: string;
+  readonly resource: string;
+  readonly purposes: readonly Purpose[];
+  readonly state: DemoAgreementState;
+  /** The owner department that decided (approved, expired, revoked). */
+  readonly decidedBy?: string;
+  readonly reason: string;
+  readonly revocationReason?: string;
+}
+
+const credit = (org: string) => `${org} assesses enterprise credit for lending without collateral`;
+const grant = (consumerOrg: string, resource: string, owner: string, purpose = Purpose.CREDIT_ASSESSMENT) =>
+  ({
+    consumerOrg,
+    resource,
+    purposes: [purpose],
+    state: 'approved',
+    decidedBy: owner,
+    reason: credit(consumerOrg),
+  }) as const;
+
 /**
- * Demo sharing agreements, so every sharing behaviour can be tried against
- * `npm start` with a demo token (README): active grants for two banks, a
- * statistics grant, one expired and one revoked agreement, and one pending
- * application. Validity is relative to now, since "active" is about the clock.
+ * Demo sharing agreements, so every sharing behaviour can be tried against `npm start`
+ * with a demo token (README, whose table is generated from this list): active grants for
+ * two banks, a statistics grant, one expired and one revoked agreement, and one pending
+ * application.
  */
-export async function seedGovernance(em: SqlEntityManager, now = new Date()): Promise<number> {
-  const t = now.getTime();
-  const active = { validFrom: new Date(t - 30 * DAY), validTo: new Date(t + 365 * DAY) };
-  const approved = (consumerOrg: string, resource: string, purposes: Purpose[], owner: string) =>
-    createApprovedAgreement(em, {
-      consumerOrg,
-      resource,
-      purposes,
-      ...active,
-      approvedBy: `${owner}/${owner.toLowerCase()}-system`,
-      reason: `${consumerOrg} assesses enterprise credit for lending without collateral`,
-    });
-  await approved('BANK_XM_001', 'credit.taxGrades', [Purpose.CREDIT_ASSESSMENT], 'TAX');
-  await approved('BANK_XM_001', 'credit.taxArrears', [Purpose.CREDIT_ASSESSMENT], 'TAX');
-  await approved('BANK_XM_001', 'credit.riskClasses', [Purpose.CREDIT_ASSESSMENT], 'MARKET_REGULATION');
-  await approved(
-    'BANK_XM_001',
-    'medicalInsurance.socialInsuranceAccounts',
-    [Purpose.CREDIT_ASSESSMENT],
-    'MEDICAL_INSURANCE',
-  );
-  await approved('BANK_GZ_002', 'sciTech.rdSpending', [Purpose.CREDIT_ASSESSMENT], 'SCIENCE_TECHNOLOGY');
-  await approved('STATS_BUREAU', 'credit.riskClasses', [Purpose.STATISTICS], 'MARKET_REGULATION');
-  await approved('BANK_XM_001', 'risk.profile', [Purpose.CREDIT_ASSESSMENT], 'MARKET_REGULATION');
-  await approved('BANK_GZ_002', 'risk.profile', [Purpose.CREDIT_ASSESSMENT], 'MARKET_REGULATION');
-  await approved('MEDICAL_INSURANCE', 'credit.taxArrears', [Purpose.SUPERVISION], 'TAX');
-  await createApprovedAgreement(em, {
+export const DEMO_AGREEMENTS: readonly DemoAgreement[] = [
+  grant('BANK_XM_001', 'credit.taxGrades', 'TAX'),
+  grant('BANK_XM_001', 'credit.taxArrears', 'TAX'),
+  grant('BANK_XM_001', 'credit.riskClasses', 'MARKET_REGULATION'),
+  grant('BANK_XM_001', 'medicalInsurance.socialInsuranceAccounts', 'MEDICAL_INSURANCE'),
+  grant('BANK_GZ_002', 'sciTech.rdSpending', 'SCIENCE_TECHNOLOGY'),
+  grant('STATS_BUREAU', 'credit.riskClasses', 'MARKET_REGULATION', Purpose.STATISTICS),
+  grant('BANK_XM_001', 'risk.profile', 'MARKET_REGULATION'),
+  grant('BANK_GZ_002', 'risk.profile', 'MARKET_REGULATION'),
+  grant('MEDICAL_INSURANCE', 'credit.taxArrears', 'TAX', Purpose.SUPERVISION),
+  {
     consumerOrg: 'BANK_GZ_002',
     resource: 'transport.vehicles',
     purposes: [Purpose.CREDIT_ASSESSMENT],
-    validFrom: new Date(t - 400 * DAY),
-    validTo: new Date(t - 35 * DAY),
-    approvedBy: 'TRANSPORT/transport-system',
+    state: 'expired',
+    decidedBy: 'TRANSPORT',
     reason: 'Fleet collateral assessment for a 2025 loan programme (expired)',
-  });
-  await createAgreementRecord(em, {
+  },
+  {
     consumerOrg: 'BANK_GZ_002',
     resource: 'credit.taxGrades',
     purposes: [Purpose.CREDIT_ASSESSMENT],
-    status: SharingAgreementStatus.REVOKED,
-    ...active,
-    decidedBy: 'TAX/tax-system',
-    decidedAt: active.validFrom,
-    revokedBy: 'TAX/tax-system',
-    revokedAt: new Date(t - 2 * DAY),
-    revocationReason: 'Consumer used tax grades outside the agreed purpose',
+    state: 'revoked',
+    decidedBy: 'TAX',
     reason: 'BANK_GZ_002 assesses enterprise credit for lending',
-  });
-  await createAgreementRecord(em, {
+    revocationReason: 'Consumer used tax grades outside the agreed purpose',
+  },
+  {
     consumerOrg: 'BANK_XM_001',
     resource: 'transport.vehicles',
     purposes: [Purpose.CREDIT_ASSESSMENT],
-    status: SharingAgreementStatus.PENDING,
+    state: 'pending',
     reason: 'Vehicle fleet as evidence of operating capacity for transport-sector loans',
-  });
-  return 12;
+  },
+];
+
+const system = (owner = '') => `${owner}/${owner.toLowerCase()}-system`;
+
+/** Writes DEMO_AGREEMENTS; returns how many. */
+export async function seedGovernance(em: SqlEntityManager, now = new Date()): Promise<number> {
+  const t = now.getTime();
+  const active = { validFrom: new Date(t - 30 * DAY), validTo: new Date(t + 365 * DAY) };
+  for (const a of DEMO_AGREEMENTS) {
+    const base = {
+      consumerOrg: a.consumerOrg,
+      resource: a.resource,
+      purposes: [...a.purposes],
+      reason: a.reason,
+    };
+    switch (a.state) {
+      case 'approved':
+        await createApprovedAgreement(em, { ...base, ...active, approvedBy: system(a.decidedBy) });
+        break;
+      case 'expired':
+        await createApprovedAgreement(em, {
+          ...base,
+          validFrom: new Date(t - 400 * DAY),
+          validTo: new Date(t - 35 * DAY),
+          approvedBy: system(a.decidedBy),
+        });
+        break;
+      case 'revoked':
+        await createAgreementRecord(em, {
+          ...base,
+          status: SharingAgreementStatus.REVOKED,
+          ...active,
+          decidedBy: system(a.decidedBy),
+          decidedAt: active.validFrom,
+          revokedBy: system(a.decidedBy),
+          revokedAt: new Date(t - 2 * DAY),
+          revocationReason: a.revocationReason ?? null,
+        });
+        break;
+      case 'pending':
+        await createAgreementRecord(em, { ...base, status: SharingAgreementStatus.PENDING });
+        break;
+    }
+  }
+  return DEMO_AGREEMENTS.length;
 }
 
 /** Approved agreements of `org` for every conditional resource it does not own (tests, benchmarks). */

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
 import { MODULES } from '../src/modules/index.js';
 import { isEmpty, migrate } from '../src/db/bootstrap.js';
-import { createOrm, describeDatabase } from '../src/db/orm.js';
+import { createOrm, describeDatabase, type HubOrm } from '../src/db/orm.js';
+import { EXIT_UNREACHABLE, unreachableLine } from '../src/db/tool-errors.js';
 import { recomputeAll } from '../src/modules/risk/index.js';
 import { seedGovernance } from './governance.js';
 import { DEFAULT_SEED, seedDatabase, truncateAll } from './seed-database.js';
@@ -36,7 +37,15 @@ if (!Number.isInteger(seed)) {
 }
 
 const config = loadConfig();
-const orm = await createOrm(config, { unboundedStatements: true });
+let orm: HubOrm;
+try {
+  orm = await createOrm(config, { unboundedStatements: true });
+} catch (err) {
+  const unreachable = unreachableLine(err);
+  if (!unreachable) throw err;
+  process.stderr.write(`${unreachable}\n`);
+  process.exit(EXIT_UNREACHABLE);
+}
 try {
   await migrate(orm);
   if (!(await isEmpty(orm))) {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { DefaultLogger, MikroORM, type LoggerOptions, type Options } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
@@ -11,7 +11,10 @@ import type { HubConfig } from '../config/config.js';
 import { MODULES } from '../modules/index.js';
 import { PLATFORM } from '../server/platform.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { acquirePgliteLock } from './pglite-lock.js';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PgliteConnection } from '@mikro-orm/pglite';
+import { acquirePgliteLock, DatabaseLockedError } from './pglite-lock.js';
+import { SOCKET_PORT, servePgliteSocket, socketPath } from './pglite-socket.js';
 import { observeSql, pinoOrmLoggerFactory } from './orm-logger.js';
 import { backendCanceller, trackRunningStatements } from './statement-cancel.js';
 import { createLogger } from '../server/logger.js';
@@ -30,6 +33,48 @@ export interface OrmOverrides {
    * migration or a full chain check is legitimate. The connect timeout still applies.
    */
   readonly unboundedStatements?: boolean;
+  /**
+   * Operator tools: when a running hub holds the PGlite data folder, connect through the
+   * socket it serves there instead of failing on the lock.
+   */
+  readonly viaRunningHub?: boolean;
+}
+
+/** A tool could not reach the database at all; `message` is the one line to print. */
+export class DatabaseUnreachableError extends Error {}
+
+/**
+ * The running hub's PGlite over its socket, with the PostgreSQL driver. One connection, no
+ * statement timeout: PGlite has one session shared with the hub, so nothing session-wide
+ * (such as a statement_timeout sent at start-up) may be left behind by a tool.
+ */
+async function openViaHubSocket(config: HubConfig, overrides: OrmOverrides, locked: DatabaseLockedError) {
+  const path = socketPath(config.pgliteDir);
+  if (!existsSync(path)) {
+    throw new DatabaseUnreachableError(
+      `PGlite at ${config.pgliteDir} is held by process ${locked.pid}, which serves no operator socket ` +
+        `(${path}); stop that process, or use PostgreSQL (DATABASE_URL)`,
+    );
+  }
+  const orm = (await MikroORM.init({
+    ...baseOptions(config, overrides),
+    driver: PostgreSqlDriver,
+    host: config.pgliteDir,
+    port: SOCKET_PORT,
+    user: 'postgres',
+    dbName: 'postgres',
+    pool: { min: 0, max: 1 },
+    driverOptions: { connectionTimeoutMillis: config.dbConnectTimeoutMs },
+  } as Partial<Options>)) as HubOrm;
+  try {
+    await orm.em.fork().execute('select 1');
+  } catch (err) {
+    await orm.close(true).catch(() => undefined);
+    throw new DatabaseUnreachableError(
+      `the running hub's operator socket ${path} does not answer: ${(err as Error).message}`,
+    );
+  }
+  return orm;
 }
 
 export function entities(): Options['entities'] {
@@ -141,16 +186,31 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
     return orm as HubOrm;
   }
   mkdirSync(config.pgliteDir, { recursive: true });
-  const release = acquirePgliteLock(config.pgliteDir);
+  let release: () => void;
+  try {
+    release = acquirePgliteLock(config.pgliteDir);
+  } catch (err) {
+    if (overrides.viaRunningHub && err instanceof DatabaseLockedError) {
+      return openViaHubSocket(config, overrides, err);
+    }
+    throw err;
+  }
   try {
     const orm = await MikroORM.init({
       ...baseOptions(config, overrides),
       driver: PgliteDriver,
       dbName: config.pgliteDir,
     } as Partial<Options>);
+    const pglite = (await (
+      orm.em.getConnection() as unknown as PgliteConnection
+    ).getNativeClient()) as PGlite;
+    const socket = await servePgliteSocket(pglite, config.pgliteDir);
+    const note = overrides.logger ?? ((line: string) => createLogger(config).warn(line));
+    if ('reason' in socket) note(`operator tools cannot reach this database while it runs: ${socket.reason}`);
     const close = orm.close.bind(orm);
     orm.close = async (force?: boolean) => {
       try {
+        if ('served' in socket) await socket.served.stop();
         await close(force);
       } finally {
         release();

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { HubError, ErrorCode } from '../common/errors.js';
 
 export class DatabaseLockedError extends HubError {
-  constructor(dir: string, pid: number) {
+  constructor(
+    dir: string,
+    readonly pid: number,
+  ) {
     super(
       ErrorCode.CONFLICT,
       `The embedded database at ${dir} is in use by process ${pid}. PGlite cannot be opened by two processes ` +

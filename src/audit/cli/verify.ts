@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
 import { migrate } from '../../db/bootstrap.js';
 import { createOrm, describeDatabase, type HubOrm } from '../../db/orm.js';
+import { unreachableLine } from '../../db/tool-errors.js';
 import {
   checkAnchors,
   formatAnchor,
@@ -29,7 +30,7 @@ try {
 let orm: HubOrm | undefined;
 try {
   const config = loadConfig();
-  orm = await createOrm(config, { unboundedStatements: true });
+  orm = await createOrm(config, { unboundedStatements: true, viaRunningHub: true });
   await migrate(orm);
   const writes = governanceWriteCounter();
   const result = await verifyChain(orm.em.fork(), anchors, writes.visit);
@@ -54,10 +55,10 @@ try {
     process.exitCode = 1;
   }
 } catch (err) {
-  process.stderr.write(
-    `could not verify the access log: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
+  // One line, never a stack: the operator needs the reason, not the call chain.
+  const line = unreachableLine(err) ?? (err instanceof Error ? err.message : String(err));
+  process.stderr.write(`could not verify the access log: ${line}\n`);
   process.exitCode = 2;
 } finally {
-  await orm?.close(true);
+  await orm?.close(true).catch(() => undefined);
 }

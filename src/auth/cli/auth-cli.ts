@@ -3,6 +3,7 @@ import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig, type HubConfig } from 
 import { ErrorCode, HubError } from '../../common/errors.js';
 import { migrate } from '../../db/bootstrap.js';
 import { createOrm, describeDatabase, type HubOrm } from '../../db/orm.js';
+import { EXIT_UNREACHABLE, unreachableLine } from '../../db/tool-errors.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../api-keys/index.js';
 import type { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { mintToken, type TokenClaims } from '../authenticate.js';
@@ -141,7 +142,9 @@ async function withDatabase(
 ): Promise<number> {
   const config = loadConfig(io.env);
   // Migration progress goes to stderr so stdout carries only the result (e.g. the new key).
-  const open = io.openOrm ?? ((c: HubConfig) => createOrm(c, { logger: (line) => io.err(`${line}\n`) }));
+  const open =
+    io.openOrm ??
+    ((c: HubConfig) => createOrm(c, { logger: (line) => io.err(`${line}\n`), viaRunningHub: true }));
   const orm = await open(config);
   try {
     await migrate(orm);
@@ -233,6 +236,11 @@ export async function runAuthCli(argv: readonly string[], io: CliIo): Promise<nu
     if (err instanceof ConfigError) {
       io.err(`${err.message}\n`);
       return 1;
+    }
+    const unreachable = unreachableLine(err);
+    if (unreachable) {
+      io.err(`${unreachable}\n`);
+      return EXIT_UNREACHABLE;
     }
     throw err;
   }

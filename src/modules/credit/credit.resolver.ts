@@ -109,7 +109,8 @@ export class CreditEnterpriseResolver {
     nullable: true,
     description:
       'Entries on the business-anomaly, serious-dishonesty and dishonest-judgment-debtor lists, newest listing first. ' +
-      'Entries removed after credit repair or as corrections are never served.',
+      'Entries removed after credit repair, early (the debtor performed) or as corrections are served only to ' +
+      'the owner department and auditors (with activeOnly: false); for anyone else they are left out.',
   })
   listEntries(
     @Root() enterprise: { uscc: string },

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { DEMO_AGREEMENTS, type DemoAgreementState } from '../../../seeds/governance.js';
+import { DEMO_PRINCIPALS } from '../../auth/demo-principals.js';
 import { hubCatalogResources } from '../../auth/hub-catalog.js';
 import { settingsTable } from '../../config/describe.js';
 import { contractTables } from '../../db/ingest/describe.js';
@@ -49,7 +51,7 @@ function examples(): string {
         `Variables: \`${variables}\``,
         '',
         '```sh',
-        `curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' \\`,
+        `curl -s http://127.0.0.1:${'${PORT:-4000}'}/graphql -H 'content-type: application/json' \\`,
         `  -H "authorization: Bearer $TOKEN" -H 'x-purpose: CREDIT_ASSESSMENT' \\`,
         `  --data '${body}'`,
         '```',
@@ -113,6 +115,34 @@ function riskModel(): string {
   ].join('\n');
 }
 
+/** The demo sharing agreements the seed creates, one row per consumer, state and purposes. */
+function demoAgreements(): string {
+  const demoName = new Map(Object.entries(DEMO_PRINCIPALS).map(([name, p]) => [p.org, name]));
+  const consumers = [...new Set(DEMO_AGREEMENTS.map((a) => a.consumerOrg))];
+  const states: DemoAgreementState[] = ['approved', 'pending', 'expired', 'revoked'];
+  const rows: string[] = [];
+  for (const consumer of consumers) {
+    const named = demoName.has(consumer) ? ` (${demoName.get(consumer)})` : '';
+    for (const state of states) {
+      const groups = new Map<string, string[]>();
+      for (const a of DEMO_AGREEMENTS.filter((x) => x.consumerOrg === consumer && x.state === state)) {
+        const purposes = a.purposes.join(', ');
+        groups.set(purposes, [...(groups.get(purposes) ?? []), `\`${a.resource}\``]);
+      }
+      for (const [purposes, resources] of groups) {
+        rows.push(`| \`${consumer}\`${named} | ${resources.join(', ')} | ${purposes} | ${state} |`);
+      }
+    }
+  }
+  return [
+    `The demo seeds create ${DEMO_AGREEMENTS.length} agreements (\`seeds/governance.ts\`):`,
+    '',
+    '| Consumer | Resource | Purposes | State |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
 function replaceSection(readme: string, name: string, content: string): string {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
@@ -127,6 +157,7 @@ let next = replaceSection(current, 'settings-table', settingsTable());
 next = replaceSection(next, 'examples', examples());
 next = replaceSection(next, 'modules', catalog());
 next = replaceSection(next, 'risk-model', riskModel());
+next = replaceSection(next, 'demo-agreements', demoAgreements());
 next = replaceSection(next, 'ingest-contracts', contractTables(MODULES.flatMap((m) => m.ingest ?? [])));
 if (process.argv.includes('--check')) {
   if (next !== current) {

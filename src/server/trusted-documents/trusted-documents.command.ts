@@ -5,6 +5,7 @@ import { loadConfig, type HubConfig } from '../../config/config.js';
 import { HubError } from '../../common/errors.js';
 import { migrate } from '../../db/bootstrap.js';
 import { createOrm } from '../../db/orm.js';
+import { EXIT_UNREACHABLE, unreachableLine } from '../../db/tool-errors.js';
 import { buildHubSchema } from '../schema.js';
 import { registerDocuments } from './trusted-document.service.js';
 
@@ -53,8 +54,18 @@ export async function runTrustedDocumentsCli(argv: readonly string[], io: CliIo)
     return 2;
   }
   const config = loadConfig(io.env);
-  const open = io.openOrm ?? ((c: HubConfig) => createOrm(c, { logger: (line) => io.err(`${line}\n`) }));
-  const orm = await open(config);
+  const open =
+    io.openOrm ??
+    ((c: HubConfig) => createOrm(c, { logger: (line) => io.err(`${line}\n`), viaRunningHub: true }));
+  let orm;
+  try {
+    orm = await open(config);
+  } catch (err) {
+    const unreachable = unreachableLine(err);
+    if (!unreachable) throw err;
+    io.err(`${unreachable}\n`);
+    return EXIT_UNREACHABLE;
+  }
   try {
     await migrate(orm);
     const registered = await registerDocuments(

@@ -1,0 +1,25 @@
+import { DatabaseLockedError } from './pglite-lock.js';
+import { DatabaseUnreachableError } from './orm.js';
+import { isDatabaseUnavailable } from './outage.js';
+
+/**
+ * Exit code of an operator tool that could not reach the database at all (PostgreSQL down,
+ * PGlite held by a process that serves no socket). audit:verify keeps its documented 2.
+ */
+export const EXIT_UNREACHABLE = 3;
+
+/**
+ * The one line an operator tool prints when it cannot reach the database, or null when
+ * `err` is something else (which the tool reports as it did before).
+ */
+export function unreachableLine(err: unknown): string | null {
+  if (err instanceof DatabaseUnreachableError || err instanceof DatabaseLockedError) {
+    return `cannot reach the database: ${err.message}`;
+  }
+  if (isDatabaseUnavailable(err)) {
+    const message = err instanceof Error ? err.message : String(err);
+    const code = (err as { code?: unknown }).code;
+    return `cannot reach the database: ${message || String(code ?? 'connection failed')}`;
+  }
+  return null;
+}
