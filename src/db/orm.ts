@@ -11,6 +11,7 @@ import type { HubConfig } from '../config/config.js';
 import { MODULES } from '../modules/index.js';
 import { PLATFORM } from '../server/platform.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { exposeClients } from './copy.js';
 import { acquirePgliteLock } from './pglite-lock.js';
 import { observeSql, pinoOrmLoggerFactory } from './orm-logger.js';
 import { backendCanceller, trackRunningStatements } from './statement-cancel.js';
@@ -125,6 +126,8 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
           pool = created;
           // Statements run per request are known, so the execution deadline can cancel them.
           trackRunningStatements(created, cancel);
+          // Bulk loads COPY on the connection of their transaction (src/db/copy.ts).
+          exposeClients(created);
         },
       },
     } as Partial<Options>);
