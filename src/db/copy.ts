@@ -32,13 +32,17 @@ export async function transactionClient(em: SqlEntityManager): Promise<PoolClien
   return holder.client ?? null;
 }
 
+const SPECIAL = /[\\\t\n\r]/;
+
 /** A value in COPY's text format. */
 function copyText(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return `{${v.join(',')}}`;
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  return String(v).replace(/[\\\t\n\r]/g, (c) =>
+  const text = String(v);
+  if (!SPECIAL.test(text)) return text;
+  return text.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
 }
