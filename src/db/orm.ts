@@ -15,6 +15,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { PgliteConnection } from '@mikro-orm/pglite';
 import { acquirePgliteLock, DatabaseLockedError } from './pglite-lock.js';
 import { SOCKET_PORT, servePgliteSocket, socketPath } from './pglite-socket.js';
+import { exposeClients } from './copy.js';
 import { observeSql, pinoOrmLoggerFactory } from './orm-logger.js';
 import { backendCanceller, trackRunningStatements } from './statement-cancel.js';
 import { createLogger } from '../server/logger.js';
@@ -170,6 +171,8 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
           pool = created;
           // Statements run per request are known, so the execution deadline can cancel them.
           trackRunningStatements(created, cancel);
+          // Bulk loads COPY on the connection of their transaction (src/db/copy.ts).
+          exposeClients(created);
         },
       },
     } as Partial<Options>);

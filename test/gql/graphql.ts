@@ -424,7 +424,7 @@ export type Enterprise = {
   legalRepresentative?: Maybe<LegalRepresentative>;
   /** Administrative licences (行政许可), newest decision first. */
   licences?: Maybe<AdministrativeLicenceConnection>;
-  /** Entries on the business-anomaly, serious-dishonesty and dishonest-judgment-debtor lists, newest listing first. Entries removed after credit repair or as corrections are never served. */
+  /** Entries on the business-anomaly, serious-dishonesty and dishonest-judgment-debtor lists, newest listing first. Entries removed after credit repair, early (the debtor performed) or as corrections are served only to the owner department and auditors (with activeOnly: false); for anyone else they are left out. */
   listEntries?: Maybe<CreditListEntryConnection>;
   /** Medical insurance fund violations (医保基金违法违规), newest first; repaired ones only on request. */
   medicalFundViolations?: Maybe<MedicalFundViolationConnection>;

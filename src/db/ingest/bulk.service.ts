@@ -3,7 +3,9 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { RejectionCode } from './codes.js';
 import {
   authorizeWrite,
+  checkPart,
   contractFor,
+  type CheckedPart,
   logWrites,
   preparePart,
   writeSummary,
@@ -147,20 +149,27 @@ export async function runJob(
   const contract = contractFor(deps, recordType);
   const department = authorizeWrite(ctx.principal, contract);
   const seen = new Set<string>();
-  const flush = async (batch: ParsedItem[]) => {
+  /** A chunk checked against the contract (no database), ready to be classified and written. */
+  interface Checked {
+    readonly batch: ParsedItem[];
+    readonly readable: (ParsedItem & { value: unknown })[];
+    readonly part: CheckedPart;
+  }
+  const check = (batch: ParsedItem[]): Checked => {
+    const readable = batch.filter((i): i is ParsedItem & { value: unknown } => 'value' in i);
+    const part = checkPart(
+      contract,
+      department,
+      readable.map((i) => i.value),
+      0,
+      seen,
+    );
+    return { batch, readable, part };
+  };
+  const flush = async ({ batch, readable, part: checked }: Checked) => {
     if (batch.length === 0) return;
     await em.transactional(async (tx) => {
-      const readable = batch.filter((i): i is ParsedItem & { value: unknown } => 'value' in i);
-      const part = await preparePart(
-        tx,
-        contract,
-        department,
-        ctx,
-        readable.map((i) => i.value),
-        new Set(),
-        0,
-        seen,
-      );
+      const part = await preparePart(tx, contract, department, ctx, checked, new Set(), 0);
       await part.write();
       const rejects = [
         ...batch.flatMap((i) =>
@@ -220,6 +229,25 @@ export async function runJob(
   let error: string | null = null;
   const input = items[Symbol.asyncIterator]();
   let batch: ParsedItem[] = [];
+  // A two-stage pipeline: while one chunk is written, the next is read, parsed and
+  // checked (the hub's CPU and the database's work overlap). At most one chunk is
+  // in flight and one being read, so memory stays bounded by two chunks: the body
+  // is not read further until the chunk in flight has committed.
+  let inFlight: Promise<unknown> | null = null;
+  const settle = async () => {
+    const outcome = await inFlight;
+    inFlight = null;
+    if (outcome instanceof Error) throw outcome;
+  };
+  const submit = async (full: ParsedItem[]) => {
+    const checked = check(full);
+    await settle();
+    // Kept as a value, not a rejection: an error is rethrown by the next settle().
+    inFlight = flush(checked).then(
+      () => null,
+      (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+    );
+  };
   try {
     for (;;) {
       let next: IteratorResult<ParsedItem>;
@@ -227,22 +255,25 @@ export async function runJob(
         next = await input.next();
       } catch (err) {
         // The body itself failed (client gone, bad gzip, a line too long): the client's side, said as it is.
+        await settle();
         status = IngestJobStatus.FAILED;
         const why = err instanceof Error ? err.message.slice(0, 120) : 'unreadable';
         error = `the body could not be read to the end (${why}); resend the file to complete the job`;
         break;
       }
       if (next.done) {
-        await flush(batch);
+        await submit(batch);
+        await settle();
         break;
       }
       batch.push(next.value);
       if (batch.length >= chunkSize) {
-        await flush(batch);
+        await submit(batch);
         batch = [];
       }
     }
   } catch (err) {
+    await inFlight; // never rejects (see submit); the job's end is written after its last chunk
     status = IngestJobStatus.FAILED;
     error = 'the job stopped on an internal error; resend the file to complete it';
     logError(err);

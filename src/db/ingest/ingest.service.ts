@@ -97,23 +97,25 @@ const reject = (
   message,
 });
 
+/** A batch checked against its contract alone (no database): what passed, and what did not. */
+export interface CheckedPart {
+  readonly rejections: Rejection[];
+  readonly valid: { index: number; record: NormalisedRecord; key: string }[];
+}
+
 /**
- * Validates and classifies one batch of one record type against what is stored,
- * without writing; `write` then stores the accepted records. `registered` are
- * USCCs the same request registers, which other record types may refer to.
+ * The database-free half of `preparePart`: each record against the contract's rules,
+ * and natural keys repeated in the batch (or earlier in the bulk file, `seen`).
+ * A bulk load runs it for the next chunk while the previous one is being written.
  */
-export async function preparePart(
-  em: SqlEntityManager,
+export function checkPart(
   contract: IngestContract,
   department: Department,
-  ctx: WriteContext,
   records: readonly unknown[],
-  registered: ReadonlySet<string>,
   firstIndex: number,
-  /** Natural keys seen earlier in the same batch or bulk file. */
   seen: Set<string> = new Set(),
-): Promise<PartOutcome> {
-  const now = new Date();
+  now = new Date(),
+): CheckedPart {
   const rejections: Rejection[] = [];
   const valid: { index: number; record: NormalisedRecord; key: string }[] = [];
   records.forEach((input, i) => {
@@ -140,6 +142,30 @@ export async function preparePart(
     seen.add(key);
     valid.push({ index, record: v.record, key });
   });
+  return { rejections, valid };
+}
+
+/**
+ * Validates and classifies one batch of one record type against what is stored,
+ * without writing; `write` then stores the accepted records. `registered` are
+ * USCCs the same request registers, which other record types may refer to.
+ */
+export async function preparePart(
+  em: SqlEntityManager,
+  contract: IngestContract,
+  department: Department,
+  ctx: WriteContext,
+  records: readonly unknown[] | CheckedPart,
+  registered: ReadonlySet<string>,
+  firstIndex: number,
+  /** Natural keys seen earlier in the same batch or bulk file. */
+  seen: Set<string> = new Set(),
+): Promise<PartOutcome> {
+  const checked = Array.isArray(records)
+    ? checkPart(contract, department, records, firstIndex, seen)
+    : (records as CheckedPart);
+  const rejections = [...checked.rejections];
+  const valid = checked.valid;
 
   let candidates = valid;
   if (contract.key !== 'uscc') {

@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { IngestContract, IngestField } from './contract.js';
 import { allFields } from './contract.js';
 import type { NormalisedRecord } from './validate.js';
+import { copyRows, transactionClient } from '../copy.js';
 
 /**
  * Set-based SQL of ingestion: each step is one statement per chunk, whatever the
@@ -161,6 +162,24 @@ export async function upsertRecords(
   const target = `insert into "${contract.table}" (${columns.map((c) => `"${c}"`).join(', ')})`;
   const onConflict = `on conflict (${conflict}) do update set ${updates.join(', ')}`;
   const now = new Date();
+  // PostgreSQL: COPY the chunk into a staging table of the transaction, then one set-based merge.
+  const client = await transactionClient(em);
+  if (client) {
+    const stage = `hub_stage_${contract.table}`;
+    await em.execute(
+      `create temp table "${stage}" on commit drop as select ${columns.map((c) => `"${c}"`).join(', ')}
+         from "${contract.table}" with no data`,
+    );
+    await copyRows(
+      client,
+      stage,
+      columns,
+      records.map((r) => [department, ...fields.map((f) => r[f.name] ?? null), now]),
+    );
+    await em.execute(`${target} select * from "${stage}" ${onConflict}`);
+    await em.execute(`drop table "${stage}"`);
+    return;
+  }
   const types = fields.map((f) => SQL_TYPE[f.rule.kind]);
   if (types.every((t) => t !== null)) {
     for (const part of chunks(records, 10_000)) {
