@@ -112,6 +112,9 @@ describe('clean shutdown', () => {
         `authorization: Bearer ${token}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n` +
         body.slice(0, 10),
     );
+    // SIGTERM only once the hub has the request (Fastify logs it when its headers are parsed):
+    // a request that arrives after shutdown began is refused with 503, by design.
+    await hub.waitFor('incoming request');
     hub.child.kill('SIGTERM');
     await hub.waitFor('shutting down: no new requests, finishing those in flight');
     socket.write(body.slice(10));
