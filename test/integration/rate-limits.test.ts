@@ -87,6 +87,11 @@ describe('rate limits shared through Redis by two instances', () => {
       startTestHub({ enterprises: 2, env }),
       startTestHub({ enterprises: 2, env }),
     ]);
+    // Start-up waits only 3 s for Redis and then fails open outside production; on a slow
+    // machine an operation could be served unmetered. Wait for both connections first.
+    const connected = (hub: TestHub) =>
+      (hub.app.limits.limiter as unknown as { ready(timeoutMs: number): Promise<void> }).ready(60_000);
+    await Promise.all([connected(a), connected(b)]);
   });
   afterAll(async () => {
     await a?.close();
