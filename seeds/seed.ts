@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
 import { MODULES } from '../src/modules/index.js';
 import { isEmpty, migrate } from '../src/db/bootstrap.js';
-import { createOrm, describeDatabase, type HubOrm } from '../src/db/orm.js';
-import { EXIT_UNREACHABLE, unreachableLine } from '../src/db/tool-errors.js';
+import { describeDatabase } from '../src/db/orm.js';
+import { openToolOrm } from '../src/db/tool-errors.js';
 import { recomputeAll } from '../src/modules/risk/index.js';
 import { seedGovernance } from './governance.js';
 import { DEFAULT_SEED, seedDatabase, truncateAll } from './seed-database.js';
@@ -37,15 +37,7 @@ if (!Number.isInteger(seed)) {
 }
 
 const config = loadConfig();
-let orm: HubOrm;
-try {
-  orm = await createOrm(config, { unboundedStatements: true });
-} catch (err) {
-  const unreachable = unreachableLine(err);
-  if (!unreachable) throw err;
-  process.stderr.write(`${unreachable}\n`);
-  process.exit(EXIT_UNREACHABLE);
-}
+const orm = await openToolOrm(config, { unboundedStatements: true });
 try {
   await migrate(orm);
   if (!(await isEmpty(orm))) {

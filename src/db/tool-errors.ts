@@ -1,5 +1,6 @@
 import { DatabaseLockedError } from './pglite-lock.js';
-import { DatabaseUnreachableError } from './orm.js';
+import type { HubConfig } from '../config/config.js';
+import { createOrm, DatabaseUnreachableError, type HubOrm, type OrmOverrides } from './orm.js';
 import { isDatabaseUnavailable } from './outage.js';
 
 /**
@@ -22,4 +23,19 @@ export function unreachableLine(err: unknown): string | null {
     return `cannot reach the database: ${message || String(code ?? 'connection failed')}`;
   }
   return null;
+}
+
+/**
+ * Opens the database for an operator tool; when it cannot be reached, prints the one
+ * line and exits with EXIT_UNREACHABLE instead of a stack trace.
+ */
+export async function openToolOrm(config: HubConfig, overrides: OrmOverrides): Promise<HubOrm> {
+  try {
+    return await createOrm(config, overrides);
+  } catch (err) {
+    const unreachable = unreachableLine(err);
+    if (!unreachable) throw err;
+    process.stderr.write(`${unreachable}\n`);
+    process.exit(EXIT_UNREACHABLE);
+  }
 }

@@ -1,21 +1,13 @@
 import 'reflect-metadata';
 import { loadConfig } from '../../config/config.js';
 import { migrate } from '../bootstrap.js';
-import { createOrm, describeDatabase, type HubOrm } from '../orm.js';
-import { EXIT_UNREACHABLE, unreachableLine } from '../tool-errors.js';
+import { describeDatabase } from '../orm.js';
+import { openToolOrm } from '../tool-errors.js';
 
 const config = loadConfig();
 // Not through a running hub's socket: a hub applies its own migrations at start-up, and
 // changing the schema under a hub that runs older code is not this command's business.
-let orm: HubOrm;
-try {
-  orm = await createOrm(config, { unboundedStatements: true });
-} catch (err) {
-  const unreachable = unreachableLine(err);
-  if (!unreachable) throw err;
-  process.stderr.write(`${unreachable}\n`);
-  process.exit(EXIT_UNREACHABLE);
-}
+const orm = await openToolOrm(config, { unboundedStatements: true });
 try {
   const applied = await migrate(orm);
   process.stdout.write(

@@ -2,23 +2,15 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
 import { migrate } from '../../db/bootstrap.js';
-import { createOrm, describeDatabase, type HubOrm } from '../../db/orm.js';
-import { EXIT_UNREACHABLE, unreachableLine } from '../../db/tool-errors.js';
+import { describeDatabase } from '../../db/orm.js';
+import { openToolOrm } from '../../db/tool-errors.js';
 import '../index.js';
 import { recomputeAll } from './risk.service.js';
 
 /** npm run risk:recompute [-- --only-needed]: after a model change, or to catch up dirty profiles. */
 const { values } = parseArgs({ options: { 'only-needed': { type: 'boolean', default: false } } });
 const config = loadConfig();
-let orm: HubOrm;
-try {
-  orm = await createOrm(config, { unboundedStatements: true, viaRunningHub: true });
-} catch (err) {
-  const unreachable = unreachableLine(err);
-  if (!unreachable) throw err;
-  process.stderr.write(`${unreachable}\n`);
-  process.exit(EXIT_UNREACHABLE);
-}
+const orm = await openToolOrm(config, { unboundedStatements: true, viaRunningHub: true });
 try {
   await migrate(orm);
   const started = performance.now();
