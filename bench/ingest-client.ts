@@ -80,4 +80,11 @@ const answer = await new Promise<string>((resolve, reject) => {
   req.on('error', reject);
   pipeline(body, req).catch(reject);
 });
-process.stdout.write(`${answer}\n`);
+// 202: the body is spooled and loads in the background; follow the job to its end.
+let job = JSON.parse(answer) as { id: string; status: string };
+while (job.status === 'RUNNING' || job.status === 'RECEIVING') {
+  await new Promise((r) => setTimeout(r, 200));
+  const res = await fetch(`${url}/ingest/jobs/${job.id}`, { headers: { authorization: `Bearer ${token}` } });
+  job = (await res.json()) as typeof job;
+}
+process.stdout.write(`${JSON.stringify(job)}\n`);

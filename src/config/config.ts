@@ -17,6 +17,9 @@ export interface HubConfig {
   readonly ingestMaxBatch: number;
   readonly ingestChunkSize: number;
   readonly ingestBulkProfiles: 'chunk' | 'deferred';
+  readonly ingestSpoolDir: string;
+  readonly ingestInlineMaxBytes: number;
+  readonly ingestSweepSeconds: number;
   readonly dbPoolMax: number;
   readonly dbConnectTimeoutMs: number;
   readonly dbStatementTimeoutMs: number;
@@ -317,6 +320,36 @@ export const SETTINGS = [
     secret: false,
     parse: oneOf(['chunk', 'deferred'] as const),
   } satisfies Setting<'ingestBulkProfiles'>,
+  {
+    env: 'INGEST_SPOOL_DIR',
+    key: 'ingestSpoolDir',
+    description:
+      'Folder where POST /ingest writes a large body before loading it in the background (created if missing, ' +
+      'owner-only); each file is removed when its job ends.',
+    default: './.data/tmp',
+    secret: false,
+    parse: (raw: string) => resolve(nonEmpty(raw)),
+  } satisfies Setting<'ingestSpoolDir'>,
+  {
+    env: 'INGEST_INLINE_MAX_BYTES',
+    key: 'ingestInlineMaxBytes',
+    description:
+      'POST /ingest bodies with a Content-Length up to this many bytes are loaded while the client waits (200 and ' +
+      'the finished job); larger or unsized bodies are spooled and answered 202 with the job id.',
+    default: '1048576',
+    secret: false,
+    parse: int(0, 1024 * 1024 * 1024),
+  } satisfies Setting<'ingestInlineMaxBytes'>,
+  {
+    env: 'INGEST_SWEEP_SECONDS',
+    key: 'ingestSweepSeconds',
+    description:
+      'How often a hub looks for bulk jobs left RUNNING by a hub that died (on PostgreSQL: whose advisory lock ' +
+      'is free) and marks them FAILED with where they stopped; also done at start-up and when a job is read.',
+    default: '30',
+    secret: false,
+    parse: int(1, 3600),
+  } satisfies Setting<'ingestSweepSeconds'>,
   {
     env: 'DB_POOL_MAX',
     key: 'dbPoolMax',

@@ -195,6 +195,10 @@ export async function buildApp({
     chunkSize: config.ingestChunkSize,
     refreshProfiles: config.ingestBulkProfiles === 'chunk',
     log,
+    databaseUrl: config.databaseUrl,
+    spoolDir: config.ingestSpoolDir,
+    inlineMaxBytes: config.ingestInlineMaxBytes,
+    sweepSeconds: config.ingestSweepSeconds,
   });
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',

@@ -1,5 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,8 +19,16 @@ const ENTERPRISES = Array.from({ length: 40 }, (_, i) =>
 const UNREGISTERED = completeUscc('91350200MB999999');
 
 let hub: TestHub;
+const SPOOL = mkdtempSync(join(tmpdir(), 'ingest-spool-'));
 beforeAll(async () => {
-  hub = await startTestHub({ env: { INGEST_CHUNK_SIZE: '1000', INGEST_BULK_PROFILES: 'chunk' } });
+  hub = await startTestHub({
+    env: {
+      INGEST_CHUNK_SIZE: '1000',
+      INGEST_BULK_PROFILES: 'chunk',
+      INGEST_SPOOL_DIR: SPOOL,
+      INGEST_INLINE_MAX_BYTES: String(2 * 1024 * 1024),
+    },
+  });
   const res = await hub.as({ principal: PRINCIPALS.marketRegulation })<{ ingest: { inserted: number } }>(
     `mutation($r: [JSONObject!]!) { ingest(recordType: Enterprise, records: $r) { inserted } }`,
     { r: ENTERPRISES.map((u) => enterpriseRecord(u)) },
@@ -58,6 +67,32 @@ async function post(
     status: res.status,
     json: (await res.json()) as Job & { errors?: { message: string; extensions: { code: string } }[] },
   };
+}
+
+/** A body of unknown length (chunked): always spooled and answered 202, however small. */
+async function postSpooled(
+  path: string,
+  principal: TokenClaims,
+  body: Buffer | string,
+  headers: Record<string, string>,
+) {
+  const res = await fetch(`${hub.url}${path}`, {
+    method: 'POST',
+    headers: { ...(await hub.headersFor({ principal })), ...headers },
+    body: Readable.toWeb(Readable.from([Buffer.from(body)])) as ReadableStream<Uint8Array>,
+    duplex: 'half',
+  } as RequestInit);
+  return { status: res.status, location: res.headers.get('location'), json: (await res.json()) as Job };
+}
+
+/** Follows a job until it has ended. */
+async function finished(id: string, principal: TokenClaims = PRINCIPALS.marketRegulation): Promise<Job> {
+  for (;;) {
+    const res = await get(`/ingest/jobs/${id}`, principal);
+    const job = JSON.parse(res.text) as Job;
+    if (job.status !== 'RUNNING' && job.status !== 'RECEIVING') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function get(path: string, principal: TokenClaims) {
@@ -257,11 +292,13 @@ describe('POST /ingest/<recordType>', () => {
     expect((await get(`/ingest/jobs/${job!.id}`, PRINCIPALS.marketRegulation)).status).toBe(200);
   });
 
-  it('a client that disconnects mid-file leaves the committed chunks; resending completes it without duplicates', async () => {
+  it('a client that disconnects mid-file (a small body, loaded inline) leaves the committed chunks; resending completes it without duplicates', async () => {
     const { text } = bigFile('CUT');
     const headers = await hub.headersFor({ principal: PRINCIPALS.marketRegulation });
     const url = new URL(`${hub.url}/ingest/CreditRiskClassification`);
     const half = text.split('\n').slice(0, 3_500).join('\n') + '\n';
+    // Declared under INGEST_INLINE_MAX_BYTES: loaded while the client sends.
+    expect(Buffer.byteLength(text)).toBeLessThan(2 * 1024 * 1024);
     await new Promise<void>((resolve) => {
       const req = request(
         {
@@ -269,7 +306,11 @@ describe('POST /ingest/<recordType>', () => {
           port: url.port,
           path: url.pathname,
           method: 'POST',
-          headers: { ...headers, 'content-type': 'application/x-ndjson' },
+          headers: {
+            ...headers,
+            'content-type': 'application/x-ndjson',
+            'content-length': String(Buffer.byteLength(text)),
+          },
         },
         () => resolve(),
       );
@@ -305,12 +346,12 @@ describe('POST /ingest/<recordType>', () => {
     expect(await count("source_record_id like 'CUT-%'")).toBe(9_000);
   });
 
-  it('a job the hub stopped serving (no progress) is reported failed with where it stopped', async () => {
+  it('a RUNNING job no live hub holds (its hub died) is reported FAILED with where it stopped', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
     await hub.orm.em.fork().execute(
       `insert into ingest_job (id, record_type, department, principal_id, format, status, records_read, inserted, updated,
          unchanged, rejected, last_line, started_at, updated_at) values (?, 'CreditRiskClassification', 'MARKET_REGULATION',
-         'x', 'ndjson', 'RUNNING', 5000, 5000, 0, 0, 0, 5000, now() - interval '1 hour', now() - interval '1 hour')`,
+         'x', 'ndjson', 'RUNNING', 5000, 5000, 0, 0, 0, 5000, now(), now())`,
       [id],
     );
     const res = await hub.as({ principal: PRINCIPALS.marketRegulation })<{
@@ -321,8 +362,183 @@ describe('POST /ingest/<recordType>', () => {
       status: 'FAILED',
       lastLine: 5000,
       error:
-        'the job stopped making progress after line 5000 (the hub stopped); resend the file to complete it',
+        'the hub working on the job stopped after line 5000 (5000 records read; every chunk up to that line is stored); ' +
+        'resend the file to complete it',
     });
+    const [row] = await hub.orm.em
+      .fork()
+      .execute<{ status: string }[]>('select status from ingest_job where id = ?', [id]);
+    expect(row!.status).toBe('FAILED');
+  });
+
+  it('a job this hub is running is not taken for abandoned by a sweep', async () => {
+    const { text } = bigFile('LIVE');
+    const res = await postSpooled('/ingest/CreditRiskClassification', PRINCIPALS.marketRegulation, text, {
+      'content-type': 'application/x-ndjson',
+    });
+    expect(res.status).toBe(202);
+    // Looked at (and swept) while it runs: it goes on to its end.
+    const seen = JSON.parse(
+      (await get(`/ingest/jobs/${res.json.id}`, PRINCIPALS.marketRegulation)).text,
+    ) as Job;
+    expect(['RUNNING', 'SUCCEEDED']).toContain(seen.status);
+    expect(await finished(res.json.id)).toMatchObject({
+      status: 'SUCCEEDED',
+      inserted: 9_000,
+      rejected: 1_000,
+    });
+  });
+});
+
+describe('spooled bulk jobs (202 Accepted)', () => {
+  it('a body of unknown length is spooled: 202 with the job at once, loaded in the background, spool removed', async () => {
+    const { text, bad } = bigFile('SPOOL');
+    const res = await postSpooled('/ingest/CreditRiskClassification', PRINCIPALS.marketRegulation, text, {
+      'content-type': 'application/x-ndjson',
+    });
+    expect(res.status).toBe(202);
+    expect(res.location).toBe(`/ingest/jobs/${res.json.id}`);
+    expect(res.json.status).toBe('RUNNING');
+    const job = await finished(res.json.id);
+    expect(job).toMatchObject({
+      status: 'SUCCEEDED',
+      recordsRead: 10_000,
+      inserted: 9_000,
+      rejected: 1_000,
+      lastLine: 10_000,
+    });
+    expect(await count("source_record_id like 'SPOOL-%'")).toBe(9_000);
+    const rejects = (await get(`/ingest/jobs/${job.id}/rejects`, PRINCIPALS.marketRegulation)).text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number });
+    expect(rejects.map((r) => r.line)).toEqual([...bad.keys()]);
+    expect(readdirSync(SPOOL)).toEqual([]);
+    // Owner only: another department and a bank do not see it.
+    expect((await get(`/ingest/jobs/${job.id}`, PRINCIPALS.tax)).status).toBe(404);
+    expect((await get(`/ingest/jobs/${job.id}`, PRINCIPALS.bank)).status).toBe(404);
+  });
+
+  it('a CSV file of 10,000 rows with 1,000 malformed of every kind (bad quoting, wrong type, bad USCC, unknown enterprise, duplicate), gzipped and spooled: exactly those by line, 9,000 stored', async () => {
+    const kinds = ['bad quoting', 'wrong type', 'bad USCC', 'unknown enterprise', 'duplicate'] as const;
+    const expected: Record<(typeof kinds)[number], [string, string | null]> = {
+      'bad quoting': ['MALFORMED_RECORD', null],
+      'wrong type': ['INVALID_VALUE', 'riskClass'],
+      'bad USCC': ['INVALID_USCC', 'uscc'],
+      'unknown enterprise': ['UNKNOWN_ENTERPRISE', 'uscc'],
+      duplicate: ['DUPLICATE_IN_BATCH', 'sourceRecordId'],
+    };
+    const rows = ['sourceRecordId,asOf,uscc,month,riskClass'];
+    const bad = new Map<number, (typeof kinds)[number]>();
+    for (let i = 0; i < 10_000; i++) {
+      const u = ENTERPRISES[i % ENTERPRISES.length]!;
+      const month = `2025-${String((i % 12) + 1).padStart(2, '0')}`;
+      const cls = ['A', 'B', 'C', 'D'][i % 4]!;
+      const row = (id: string, uscc: string, riskClass: string) =>
+        `${id},2026-01-10,${uscc},${month},${riskClass}`;
+      if (i % 10 !== 9) {
+        rows.push(row(`CSVBIG-${i}`, u, cls));
+        continue;
+      }
+      const kind = kinds[Math.floor(i / 10) % kinds.length]!;
+      bad.set(i + 2, kind); // line 1 is the header
+      if (kind === 'bad quoting') rows.push(`CSVBIG-${i},2026-01-10,9135"0100M,${month},${cls}`);
+      else if (kind === 'wrong type') rows.push(row(`CSVBIG-${i}`, u, '5'));
+      else if (kind === 'bad USCC') rows.push(row(`CSVBIG-${i}`, '91350100M000100Y44', cls));
+      else if (kind === 'unknown enterprise') rows.push(row(`CSVBIG-${i}`, UNREGISTERED, cls));
+      else rows.push(row(`CSVBIG-${i - 1}`, u, cls));
+    }
+    const res = await postSpooled(
+      '/ingest/CreditRiskClassification',
+      PRINCIPALS.marketRegulation,
+      gzipSync(`${rows.join('\r\n')}\r\n`),
+      { 'content-type': 'text/csv', 'content-encoding': 'gzip' },
+    );
+    expect(res.status).toBe(202);
+    const job = await finished(res.json.id);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', recordsRead: 10_000, inserted: 9_000, rejected: 1_000 });
+    expect(await count("source_record_id like 'CSVBIG-%'")).toBe(9_000);
+    const rejects = (await get(`/ingest/jobs/${job.id}/rejects`, PRINCIPALS.marketRegulation)).text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; code: string; field: string | null });
+    expect(rejects.map((r) => r.line)).toEqual([...bad.keys()]);
+    for (const r of rejects) expect([r.code, r.field]).toEqual(expected[bad.get(r.line)!]);
+  });
+
+  it('a client that disconnects after the 202 does not affect the job: it completes', async () => {
+    const { text } = bigFile('AFTER');
+    const headers = await hub.headersFor({ principal: PRINCIPALS.marketRegulation });
+    const url = new URL(`${hub.url}/ingest/CreditRiskClassification`);
+    const accepted = await new Promise<{ status: number; id: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/x-ndjson', 'transfer-encoding': 'chunked' },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => {
+            // Gone the moment the answer is in: the connection is torn down, not kept alive.
+            req.destroy();
+            res.socket?.destroy();
+            resolve({ status: res.statusCode!, id: (JSON.parse(body) as Job).id });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(text);
+    });
+    expect(accepted.status).toBe(202);
+    const job = await finished(accepted.id);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', inserted: 9_000, rejected: 1_000, lastLine: 10_000 });
+    expect(await count("source_record_id like 'AFTER-%'")).toBe(9_000);
+  });
+
+  it('a client that disconnects during the upload fails the job with nothing stored; resending completes it', async () => {
+    const { text } = bigFile('UPCUT');
+    const headers = await hub.headersFor({ principal: PRINCIPALS.marketRegulation });
+    const url = new URL(`${hub.url}/ingest/CreditRiskClassification`);
+    const half = text.split('\n').slice(0, 3_500).join('\n') + '\n';
+    await new Promise<void>((resolve) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/x-ndjson', 'transfer-encoding': 'chunked' },
+        },
+        () => resolve(),
+      );
+      req.on('error', () => resolve());
+      req.write(half, () => setTimeout(() => req.destroy(), 300));
+    });
+    let job: { id: string; status: string; last_line: number; error: string | null } | undefined;
+    for (let i = 0; i < 100 && job?.status !== 'FAILED'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      [job] = await hub.orm.em
+        .fork()
+        .execute<
+          { id: string; status: string; last_line: number; error: string | null }[]
+        >('select id, status, last_line, error from ingest_job order by started_at desc limit 1');
+    }
+    expect(job!.status).toBe('FAILED');
+    expect(job!.error).toMatch(
+      /^the upload broke off after \d+ bytes \(.*\); nothing was stored; resend the file$/,
+    );
+    expect(job!.last_line).toBe(0);
+    expect(await count("source_record_id like 'UPCUT-%'")).toBe(0);
+    expect(readdirSync(SPOOL)).toEqual([]);
+    const res = await postSpooled('/ingest/CreditRiskClassification', PRINCIPALS.marketRegulation, text, {
+      'content-type': 'application/x-ndjson',
+    });
+    expect(await finished(res.json.id)).toMatchObject({ status: 'SUCCEEDED', inserted: 9_000 });
+    expect(await count("source_record_id like 'UPCUT-%'")).toBe(9_000);
   });
 });
 

@@ -12,12 +12,17 @@ import {
   type IngestDeps,
   type WriteContext,
 } from './ingest.service.js';
+import { failAbandonedJobs, type JobGuard, type JobHold } from './job-guard.js';
 import { IngestJobStatus } from './job.entity.js';
 import type { ParsedItem } from './parse.js';
 import { chunks } from './store.js';
 
-/** A RUNNING job without progress for this long has stopped (the hub died mid-job). */
-export const STALLED_AFTER_MS = 2 * 60 * 1000;
+/** The job's row is no longer RUNNING: another hub found it abandoned and failed it. */
+class JobTakenError extends Error {
+  constructor() {
+    super('the job was marked failed by another hub');
+  }
+}
 
 export interface JobView {
   readonly id: string;
@@ -56,15 +61,13 @@ interface JobRow {
   finished_at: Date | string | null;
 }
 
-function toView(r: JobRow, now = Date.now()): JobView {
-  const stalled =
-    r.status === IngestJobStatus.RUNNING && new Date(r.updated_at).getTime() < now - STALLED_AFTER_MS;
+function toView(r: JobRow): JobView {
   return {
     id: r.id,
     recordType: r.record_type,
     department: r.department,
     format: r.format,
-    status: stalled ? IngestJobStatus.FAILED : r.status,
+    status: r.status,
     recordsRead: Number(r.records_read),
     accepted: Number(r.inserted) + Number(r.updated) + Number(r.unchanged),
     inserted: Number(r.inserted),
@@ -72,9 +75,7 @@ function toView(r: JobRow, now = Date.now()): JobView {
     unchanged: Number(r.unchanged),
     rejected: Number(r.rejected),
     lastLine: Number(r.last_line),
-    error: stalled
-      ? `the job stopped making progress after line ${r.last_line} (the hub stopped); resend the file to complete it`
-      : r.error,
+    error: r.error,
     startedAt: new Date(r.started_at),
     finishedAt: r.finished_at ? new Date(r.finished_at) : null,
   };
@@ -82,8 +83,14 @@ function toView(r: JobRow, now = Date.now()): JobView {
 
 export async function findJob(em: SqlEntityManager, id: string): Promise<JobView | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const [row] = await em.execute<JobRow[]>('select * from ingest_job where id = ?', [id]);
-  return row ? toView(row) : null;
+  const read = async () => (await em.execute<JobRow[]>('select * from ingest_job where id = ?', [id]))[0];
+  const row = await read();
+  if (!row) return null;
+  // A job that says it is running but that no live hub holds stopped with its hub: say so now.
+  if (row.status === IngestJobStatus.RUNNING || row.status === IngestJobStatus.RECEIVING) {
+    if ((await failAbandonedJobs(em, id)).length > 0) return toView((await read())!);
+  }
+  return toView(row);
 }
 
 export interface JobReject {
@@ -108,25 +115,69 @@ export async function jobRejects(
   );
 }
 
-/** Checks the writer and opens the job; nothing is read from the body before this succeeds. */
+export interface OpenedJob {
+  readonly id: string;
+  /** Held until the job has ended (see JobGuard): release it after the job's last update. */
+  readonly hold: JobHold;
+}
+
+/**
+ * Checks the writer and opens the job; nothing is read from the body before this
+ * succeeds. The job is claimed (JobGuard) before its row exists, so no hub's sweep
+ * can take it for abandoned.
+ */
 export async function openJob(
   em: SqlEntityManager,
   deps: IngestDeps,
+  guard: JobGuard,
   principal: WriteContext['principal'],
   recordType: string,
   format: string,
-): Promise<string> {
+  status: IngestJobStatus.RUNNING | IngestJobStatus.RECEIVING = IngestJobStatus.RUNNING,
+): Promise<OpenedJob> {
   const contract = contractFor(deps, recordType);
   const department = authorizeWrite(principal, contract);
   const id = randomUUID();
-  const now = new Date();
+  const hold = await guard.hold(id);
+  try {
+    const now = new Date();
+    await em.execute(
+      `insert into ingest_job (id, record_type, department, principal_id, format, status, records_read, inserted, updated,
+         unchanged, rejected, last_line, error, started_at, updated_at, finished_at)
+       values (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, null, ?, ?, null)`,
+      [id, contract.recordType, department, principal.id, format, status, now, now],
+    );
+  } catch (err) {
+    await hold.release();
+    throw err;
+  }
+  return { id, hold };
+}
+
+/** The spooled body is complete: the job is the hub's to run, whatever the client does now. */
+export async function markReceived(em: SqlEntityManager, id: string): Promise<void> {
   await em.execute(
-    `insert into ingest_job (id, record_type, department, principal_id, format, status, records_read, inserted, updated,
-       unchanged, rejected, last_line, error, started_at, updated_at, finished_at)
-     values (?, ?, ?, ?, ?, 'RUNNING', 0, 0, 0, 0, 0, 0, null, ?, ?, null)`,
-    [id, contract.recordType, department, principal.id, format, now, now],
+    `update ingest_job set status = 'RUNNING', updated_at = ? where id = ? and status = 'RECEIVING'`,
+    [new Date(), id],
   );
-  return id;
+}
+
+/** The upload broke off before its end: nothing was stored, and the job says so. */
+export async function failUpload(
+  em: SqlEntityManager,
+  id: string,
+  bytes: number,
+  why: string,
+): Promise<void> {
+  await em.execute(
+    `update ingest_job set status = 'FAILED', error = ?, finished_at = ?, updated_at = ? where id = ? and status = 'RECEIVING'`,
+    [
+      `the upload broke off after ${bytes} bytes (${why.slice(0, 120)}); nothing was stored; resend the file`,
+      new Date(),
+      new Date(),
+      id,
+    ],
+  );
 }
 
 /**
@@ -145,6 +196,8 @@ export async function runJob(
   logError: (err: unknown) => void,
   /** False: leave the touched profiles to the triggers' dirty mark, recomputed on the next read. */
   refreshProfiles = true,
+  /** Aborted when the hub shuts down: the job stops after its chunk in flight. */
+  signal?: AbortSignal,
 ): Promise<JobView> {
   const contract = contractFor(deps, recordType);
   const department = authorizeWrite(ctx.principal, contract);
@@ -195,9 +248,10 @@ export async function runJob(
         );
       }
       const { inserted, updated, unchanged } = part.report;
-      await tx.execute(
+      const mine = await tx.execute<{ id: string }[]>(
         `update ingest_job set records_read = records_read + ?, inserted = inserted + ?, updated = updated + ?,
-           unchanged = unchanged + ?, rejected = rejected + ?, last_line = ?, updated_at = ? where id = ?`,
+           unchanged = unchanged + ?, rejected = rejected + ?, last_line = ?, updated_at = ?
+         where id = ? and status = 'RUNNING' returning id`,
         [
           batch.length,
           inserted,
@@ -209,6 +263,8 @@ export async function runJob(
           ctx.job,
         ],
       );
+      // Another hub failed the job (this hub's lock connection broke): this chunk is not committed.
+      if (mine.length === 0) throw new JobTakenError();
       await logWrites(
         tx,
         ctx,
@@ -250,6 +306,13 @@ export async function runJob(
   };
   try {
     for (;;) {
+      if (signal?.aborted) {
+        await settle();
+        status = IngestJobStatus.FAILED;
+        error =
+          'the hub was shut down while running the job; every chunk up to last_line is stored; resend the file to complete it';
+        break;
+      }
       let next: IteratorResult<ParsedItem>;
       try {
         next = await input.next();
@@ -279,7 +342,7 @@ export async function runJob(
     logError(err);
   }
   await em.execute(
-    'update ingest_job set status = ?, error = ?, finished_at = ?, updated_at = ? where id = ?',
+    `update ingest_job set status = ?, error = ?, finished_at = ?, updated_at = ? where id = ? and status = 'RUNNING'`,
     [status, error, new Date(), new Date(), ctx.job],
   );
   return (await findJob(em, ctx.job))!;

@@ -2,6 +2,8 @@ import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators
 import { registerEnumType } from 'type-graphql';
 
 export enum IngestJobStatus {
+  /** The body is being written to the spool file; nothing is stored until it is complete. */
+  RECEIVING = 'RECEIVING',
   RUNNING = 'RUNNING',
   SUCCEEDED = 'SUCCEEDED',
   /** Stopped (client gone, hub stopped, unreadable body): every chunk before `stoppedAtLine` is stored. */
@@ -61,7 +63,7 @@ export class IngestJobEntity {
   @Property({ type: 'datetime' })
   startedAt!: Date;
 
-  /** Heartbeat: a RUNNING job not updated for a while has stopped (the hub died). */
+  /** Last change of the row (each committed chunk). */
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 

@@ -45,6 +45,7 @@ export async function runIngestCli(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   io: CliIo,
+  pollMs = 500,
 ): Promise<number> {
   const [recordType, file] = args;
   if (!recordType || !file || args.length !== 2) {
@@ -94,11 +95,23 @@ export async function runIngestCli(
     duplex: 'half',
   } as RequestInit);
   if (io.isTty) io.err(`\r${bar(size, size)}\n`);
-  const job = (await res.json()) as Job;
+  let job = (await res.json()) as Job;
   if (!res.ok || !job.id) {
     io.err(`refused (${res.status}): ${job.errors?.[0]?.message ?? 'no job'}\n`);
     return 2;
   }
+  // 202: the hub has the whole file and loads it in the background; follow the job to its end.
+  while (job.status === 'RUNNING' || job.status === 'RECEIVING') {
+    await new Promise((r) => setTimeout(r, pollMs));
+    const next = await fetch(`${base}/ingest/jobs/${job.id}`, { headers: auth });
+    if (!next.ok) {
+      io.err(`lost the job ${job.id} (${next.status})\n`);
+      return 2;
+    }
+    job = (await next.json()) as Job;
+    if (io.isTty) io.err(`\rloading: ${job.recordsRead ?? 0} records read, ${job.rejected ?? 0} rejected`);
+  }
+  if (io.isTty) io.err('\n');
   io.out(`${JSON.stringify(job, null, 2)}\n`);
   if ((job.rejected ?? 0) > 0) {
     const rejects = await fetch(`${base}/ingest/jobs/${job.id}/rejects`, { headers: auth });

@@ -1,4 +1,8 @@
-import { Readable } from 'node:stream';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
@@ -6,7 +10,17 @@ import { UnauthenticatedError, type Authenticator } from '../../auth/authenticat
 import { PrincipalKind, type Principal } from '../../auth/principal.js';
 import { ErrorCode, HubError } from '../../common/errors.js';
 import type { HubOrm } from '../../db/orm.js';
-import { findJob, jobRejects, openJob, runJob, type JobView } from '../../db/ingest/bulk.service.js';
+import {
+  failUpload,
+  findJob,
+  jobRejects,
+  markReceived,
+  openJob,
+  runJob,
+  type JobView,
+} from '../../db/ingest/bulk.service.js';
+import { failAbandonedJobs, JobGuard, type JobHold } from '../../db/ingest/job-guard.js';
+import { IngestJobStatus } from '../../db/ingest/job.entity.js';
 import type { IngestDeps } from '../../db/ingest/ingest.service.js';
 import { csvItems, ndjsonItems } from '../../db/ingest/parse.js';
 
@@ -41,6 +55,16 @@ function sendError(reply: FastifyReply, log: Logger, err: unknown): FastifyReply
   });
 }
 
+/** Spool files whose job no hub runs any more (this hub was killed while running it). */
+async function removeStaleSpools(deps: IngestRouteDeps): Promise<void> {
+  const files = (await readdir(deps.spoolDir).catch(() => [] as string[])).filter((f) => f.endsWith('.body'));
+  for (const f of files) {
+    const job = await findJob(deps.orm.em.fork(), f.slice(0, -'.body'.length));
+    if (!job || (job.status !== IngestJobStatus.RUNNING && job.status !== IngestJobStatus.RECEIVING))
+      await unlink(join(deps.spoolDir, f)).catch(() => {});
+  }
+}
+
 /** A job is shown to the department that runs it and to auditors; to anyone else it does not exist. */
 export function mayReadJob(principal: Principal, job: JobView): boolean {
   return (
@@ -56,6 +80,71 @@ export interface IngestRouteDeps {
   readonly chunkSize: number;
   readonly refreshProfiles: boolean;
   readonly log: Logger;
+  /** PostgreSQL URL (job locks on connections of their own); undefined on PGlite. */
+  readonly databaseUrl: string | undefined;
+  /** Folder of the spooled bodies. */
+  readonly spoolDir: string;
+  /** Bodies with a Content-Length up to this many bytes are loaded while the client waits (200 and the report). */
+  readonly inlineMaxBytes: number;
+  /** How often abandoned jobs (their hub died) are looked for and marked FAILED. */
+  readonly sweepSeconds: number;
+}
+
+type Format = 'ndjson' | 'csv';
+
+const itemsOf = (body: Readable, format: Format) => (format === 'csv' ? csvItems(body) : ndjsonItems(body));
+
+/**
+ * The bulk jobs this hub runs in the background, from their spool files. On close
+ * each stops after its chunk in flight (FAILED, where it stopped) and the spool is removed.
+ */
+class BackgroundJobs {
+  private readonly running = new Set<Promise<void>>();
+  private readonly stop = new AbortController();
+
+  constructor(private readonly deps: IngestRouteDeps) {}
+
+  start(args: {
+    id: string;
+    hold: JobHold;
+    principal: Principal;
+    recordType: string;
+    format: Format;
+    gzip: boolean;
+    spool: string;
+  }): void {
+    const { deps } = this;
+    const task = (async () => {
+      try {
+        const file = createReadStream(args.spool);
+        const body = args.gzip ? file.pipe(createGunzip()) : file;
+        if (body !== file) file.on('error', (err) => body.destroy(err));
+        await runJob(
+          deps.orm.em.fork(),
+          deps.ingest,
+          { principal: args.principal, job: args.id, operationName: `POST /ingest/${args.recordType}` },
+          args.recordType,
+          itemsOf(body, args.format),
+          deps.chunkSize,
+          (err) => deps.log.error({ err, job: args.id }, 'ingest job failed'),
+          deps.refreshProfiles,
+          this.stop.signal,
+        );
+      } catch (err) {
+        deps.log.error({ err, job: args.id }, 'ingest job failed');
+      } finally {
+        await args.hold.release();
+        await unlink(args.spool).catch(() => {});
+      }
+    })();
+    this.running.add(task);
+    void task.finally(() => this.running.delete(task));
+  }
+
+  async close(): Promise<void> {
+    this.stop.abort();
+    await Promise.all([...this.running]);
+  }
 }
 
 /**
@@ -64,6 +153,27 @@ export interface IngestRouteDeps {
  * GET /ingest/jobs/<id> and /ingest/jobs/<id>/rejects (NDJSON) report on it.
  */
 export function registerIngestRoutes(http: FastifyInstance, deps: IngestRouteDeps): void {
+  const guard = new JobGuard(deps.databaseUrl);
+  const background = new BackgroundJobs(deps);
+  let sweeper: NodeJS.Timeout | undefined;
+  const sweep = async () => {
+    try {
+      const failed = await failAbandonedJobs(deps.orm.em.fork());
+      if (failed.length > 0) deps.log.warn({ jobs: failed }, 'ingest jobs of a stopped hub marked failed');
+    } catch (err) {
+      deps.log.warn({ err }, 'looking for abandoned ingest jobs failed');
+    }
+  };
+  http.addHook('onReady', async () => {
+    await sweep();
+    await removeStaleSpools(deps).catch(() => {});
+    sweeper = setInterval(() => void sweep(), deps.sweepSeconds * 1000);
+    sweeper.unref();
+  });
+  http.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    await background.close();
+  });
   // The body stays a stream: the loader reads it chunk by chunk, whatever its size.
   http.addContentTypeParser(
     Object.keys(FORMATS),
@@ -98,21 +208,68 @@ export function registerIngestRoutes(http: FastifyInstance, deps: IngestRouteDep
         });
       }
       const em = deps.orm.em.fork();
-      const job = await openJob(em, deps.ingest, principal, req.params.recordType, format);
       const raw = req.body as Readable;
-      const body = encoding === 'gzip' ? raw.pipe(createGunzip()) : raw;
+      const gzip = encoding === 'gzip';
+      const recordType = req.params.recordType;
+      const length = Number(req.headers['content-length'] ?? NaN);
+      if (!(length <= deps.inlineMaxBytes)) {
+        // Spooled: the body goes to a file first (bounded memory, at the disk's pace), then the
+        // job runs from the file in the background and the answer is 202 with the job.
+        const job = await openJob(
+          em,
+          deps.ingest,
+          guard,
+          principal,
+          recordType,
+          format,
+          IngestJobStatus.RECEIVING,
+        );
+        const spool = join(deps.spoolDir, `${job.id}.body`);
+        let bytes = 0;
+        const count = new Transform({
+          transform(chunk: Buffer, _enc, done) {
+            bytes += chunk.length;
+            done(null, chunk);
+          },
+        });
+        try {
+          await mkdir(deps.spoolDir, { recursive: true, mode: 0o700 });
+          await pipeline(raw, count, createWriteStream(spool, { mode: 0o600 }));
+        } catch (err) {
+          // The client went away (or the disk failed) before the end of the body: nothing is stored.
+          await failUpload(em, job.id, bytes, err instanceof Error ? err.message : 'unreadable').catch(
+            () => {},
+          );
+          await job.hold.release();
+          await unlink(spool).catch(() => {});
+          if (raw.destroyed || req.raw.socket.destroyed) return reply;
+          throw err;
+        }
+        await markReceived(em, job.id);
+        background.start({ id: job.id, hold: job.hold, principal, recordType, format, gzip, spool });
+        return await reply
+          .code(202)
+          .header('location', `/ingest/jobs/${job.id}`)
+          .send(await findJob(em, job.id));
+      }
+      const job = await openJob(em, deps.ingest, guard, principal, recordType, format);
+      const body = gzip ? raw.pipe(createGunzip()) : raw;
       if (body !== raw) raw.on('error', (err) => body.destroy(err));
-      const items = format === 'csv' ? csvItems(body) : ndjsonItems(body);
-      const view = await runJob(
-        em,
-        deps.ingest,
-        { principal, job, operationName: `POST /ingest/${req.params.recordType}` },
-        req.params.recordType,
-        items,
-        deps.chunkSize,
-        (err) => deps.log.error({ err, job }, 'ingest job failed'),
-        deps.refreshProfiles,
-      );
+      let view: JobView;
+      try {
+        view = await runJob(
+          em,
+          deps.ingest,
+          { principal, job: job.id, operationName: `POST /ingest/${recordType}` },
+          recordType,
+          itemsOf(body, format),
+          deps.chunkSize,
+          (err) => deps.log.error({ err, job: job.id }, 'ingest job failed'),
+          deps.refreshProfiles,
+        );
+      } finally {
+        await job.hold.release();
+      }
       return await reply.code(200).send(view);
     } catch (err) {
       return sendError(reply, deps.log, err);
