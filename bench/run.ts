@@ -14,6 +14,7 @@ import { unlockBenchmarkWithoutAuthorization } from '../src/server/benchmark-swi
 import { createLogger } from '../src/server/logger.js';
 import { grantEveryConditionalResource, seedGovernance } from '../seeds/governance.js';
 import { seedDatabase } from '../seeds/seed-database.js';
+import { runIngestBench } from './ingest-run.js';
 import { scenarios, type Scenario } from './scenarios.js';
 import { summarise, type Summary } from './stats.js';
 import { costAnalysisMicros, heavyLoad } from './limits.js';
@@ -292,3 +293,6 @@ if (!values.scenario?.length || values.scenario.includes('heavy-load')) {
 await on.http.close();
 await off.http.close();
 await orm.close(true);
+
+// Bulk ingestion, in a process of its own (bench/ingest-run.ts); `--scenario ingest` runs it alone.
+if (!values.scenario?.length || values.scenario.includes('ingest')) await runIngestBench();

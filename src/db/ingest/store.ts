@@ -35,8 +35,8 @@ export async function knownEnterprises(em: SqlEntityManager, usccs: readonly str
   const known = new Set<string>();
   for (const part of chunks([...new Set(usccs)], 5000)) {
     const rows = await em.execute<{ uscc: string }[]>(
-      `select uscc from registry_enterprise where uscc in (${marks(part.length)})`,
-      part,
+      'select uscc from registry_enterprise where uscc = any(?::text[])',
+      [arrayLiteral(part)],
     );
     for (const r of rows) known.add(r.uscc);
   }
@@ -58,8 +58,8 @@ export async function storedVersions(
   for (const part of chunks(keys, 5000)) {
     const rows = await em.execute<{ key: string; as_of: Date | string; uscc: string; data: unknown }[]>(
       `select t.${key} as key, t.as_of, t.uscc, to_jsonb(t) as data from "${contract.table}" t
-        where ${contract.key === 'uscc' ? 'true' : 't.department = ?'} and t.${key} in (${marks(part.length)})`,
-      contract.key === 'uscc' ? part : [department, ...part],
+        where ${contract.key === 'uscc' ? 'true' : 't.department = ?'} and t.${key} = any(?::text[])`,
+      contract.key === 'uscc' ? [arrayLiteral(part)] : [department, arrayLiteral(part)],
     );
     for (const r of rows)
       out.set(r.key, { key: r.key, asOf: new Date(r.as_of), uscc: r.uscc, data: parseData(r.data) });
@@ -78,9 +78,9 @@ export async function withdrawals(
   for (const part of chunks(keys, 5000)) {
     const rows = await em.execute<{ key: string; as_of: Date | string }[]>(
       `select source_record_id as key, max(as_of) as as_of from ingest_record_version
-        where record_type = ? and department = ? and change = 'WITHDRAWN' and source_record_id in (${marks(part.length)})
+        where record_type = ? and department = ? and change = 'WITHDRAWN' and source_record_id = any(?::text[])
         group by source_record_id`,
-      [contract.recordType, department, ...part],
+      [contract.recordType, department, arrayLiteral(part)],
     );
     for (const r of rows) out.set(r.key, new Date(r.as_of));
   }
@@ -129,7 +129,7 @@ const SQL_TYPE: Record<IngestField['rule']['kind'], string | null> = {
   enumArray: null,
 };
 
-/** One column of a chunk as a PostgreSQL array literal, every element quoted. */
+/** One column of a chunk (or a list of keys) as one PostgreSQL array literal parameter, every element quoted. */
 function arrayLiteral(values: readonly NormalisedRecord[string][]): string {
   const items = values.map((v) => {
     if (v === null || v === undefined) return 'NULL';
