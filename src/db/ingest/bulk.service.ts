@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { RejectionCode } from './codes.js';
 import {
   authorizeWrite,
-  checkPart,
+  checkOne,
   contractFor,
   type CheckedPart,
   logWrites,
@@ -12,6 +12,7 @@ import {
   type IngestDeps,
   type WriteContext,
 } from './ingest.service.js';
+import { KeySet } from './key-set.js';
 import { failAbandonedJobs, type JobGuard, type JobHold } from './job-guard.js';
 import { IngestJobStatus } from './job.entity.js';
 import type { ParsedItem } from './parse.js';
@@ -201,44 +202,48 @@ export async function runJob(
 ): Promise<JobView> {
   const contract = contractFor(deps, recordType);
   const department = authorizeWrite(ctx.principal, contract);
-  const seen = new Set<string>();
-  /** A chunk checked against the contract (no database), ready to be classified and written. */
-  interface Checked {
-    readonly batch: ParsedItem[];
-    readonly readable: (ParsedItem & { value: unknown })[];
-    readonly part: CheckedPart;
+  // Every key of the file so far, for DUPLICATE_IN_BATCH across chunks: compact, not a million heap strings.
+  const seen = new KeySet();
+  /**
+   * A chunk being read: each line is checked against the contract (no database) as
+   * it is parsed, so the parsed input object dies young and only the normalised
+   * record is kept until the chunk is written.
+   */
+  class Chunk {
+    /** Line of each readable record, by its index in `part`. */
+    readonly lines: number[] = [];
+    readonly malformed: { line: number; error: string }[] = [];
+    readonly part: CheckedPart = { rejections: [], valid: [] };
+    private readonly now = new Date();
+    count = 0;
+    lastLine = 0;
+    add(item: ParsedItem): void {
+      this.count++;
+      this.lastLine = item.line;
+      if ('error' in item) {
+        this.malformed.push({ line: item.line, error: item.error });
+        return;
+      }
+      const index = this.lines.length;
+      this.lines.push(item.line);
+      checkOne(contract, department, item.value, index, seen, this.now, this.part);
+    }
   }
-  const check = (batch: ParsedItem[]): Checked => {
-    const readable = batch.filter((i): i is ParsedItem & { value: unknown } => 'value' in i);
-    const part = checkPart(
-      contract,
-      department,
-      readable.map((i) => i.value),
-      0,
-      seen,
-    );
-    return { batch, readable, part };
-  };
-  const flush = async ({ batch, readable, part: checked }: Checked) => {
-    if (batch.length === 0) return;
+  const flush = async (chunk: Chunk) => {
+    if (chunk.count === 0) return;
+    const checked = chunk.part;
     await em.transactional(async (tx) => {
       const part = await preparePart(tx, contract, department, ctx, checked, new Set(), 0);
       await part.write();
       const rejects = [
-        ...batch.flatMap((i) =>
-          'error' in i
-            ? [
-                {
-                  line: i.line,
-                  sourceRecordId: null,
-                  code: RejectionCode.MALFORMED_RECORD,
-                  field: null,
-                  message: i.error,
-                },
-              ]
-            : [],
-        ),
-        ...part.report.rejections.map((r) => ({ ...r, line: readable[r.index]!.line })),
+        ...chunk.malformed.map((m) => ({
+          line: m.line,
+          sourceRecordId: null,
+          code: RejectionCode.MALFORMED_RECORD,
+          field: null,
+          message: m.error,
+        })),
+        ...part.report.rejections.map((r) => ({ ...r, line: chunk.lines[r.index]! })),
       ];
       for (const rows of chunks(rejects, 2000)) {
         await tx.execute(
@@ -252,16 +257,7 @@ export async function runJob(
         `update ingest_job set records_read = records_read + ?, inserted = inserted + ?, updated = updated + ?,
            unchanged = unchanged + ?, rejected = rejected + ?, last_line = ?, updated_at = ?
          where id = ? and status = 'RUNNING' returning id`,
-        [
-          batch.length,
-          inserted,
-          updated,
-          unchanged,
-          rejects.length,
-          batch[batch.length - 1]!.line,
-          new Date(),
-          ctx.job,
-        ],
+        [chunk.count, inserted, updated, unchanged, rejects.length, chunk.lastLine, new Date(), ctx.job],
       );
       // Another hub failed the job (this hub's lock connection broke): this chunk is not committed.
       if (mine.length === 0) throw new JobTakenError();
@@ -284,7 +280,7 @@ export async function runJob(
   let status = IngestJobStatus.SUCCEEDED;
   let error: string | null = null;
   const input = items[Symbol.asyncIterator]();
-  let batch: ParsedItem[] = [];
+  let batch = new Chunk();
   // A two-stage pipeline: while one chunk is written, the next is read, parsed and
   // checked (the hub's CPU and the database's work overlap). At most one chunk is
   // in flight and one being read, so memory stays bounded by two chunks: the body
@@ -295,11 +291,10 @@ export async function runJob(
     inFlight = null;
     if (outcome instanceof Error) throw outcome;
   };
-  const submit = async (full: ParsedItem[]) => {
-    const checked = check(full);
+  const submit = async (full: Chunk) => {
     await settle();
     // Kept as a value, not a rejection: an error is rethrown by the next settle().
-    inFlight = flush(checked).then(
+    inFlight = flush(full).then(
       () => null,
       (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
     );
@@ -329,10 +324,10 @@ export async function runJob(
         await settle();
         break;
       }
-      batch.push(next.value);
-      if (batch.length >= chunkSize) {
+      batch.add(next.value);
+      if (batch.count >= chunkSize) {
         await submit(batch);
-        batch = [];
+        batch = new Chunk();
       }
     }
   } catch (err) {

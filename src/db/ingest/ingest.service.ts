@@ -97,10 +97,16 @@ const reject = (
   message,
 });
 
+/** Natural keys already used (a Set, or a KeySet for a whole bulk file). */
+export interface SeenKeys {
+  has(key: string): boolean;
+  add(key: string): unknown;
+}
+
 /** A batch checked against its contract alone (no database): what passed, and what did not. */
 export interface CheckedPart {
   readonly rejections: Rejection[];
-  readonly valid: { index: number; record: NormalisedRecord; key: string }[];
+  readonly valid: { readonly index: number; readonly record: NormalisedRecord; readonly key: string }[];
 }
 
 /**
@@ -113,36 +119,45 @@ export function checkPart(
   department: Department,
   records: readonly unknown[],
   firstIndex: number,
-  seen: Set<string> = new Set(),
+  seen: SeenKeys = new Set(),
   now = new Date(),
 ): CheckedPart {
-  const rejections: Rejection[] = [];
-  const valid: { index: number; record: NormalisedRecord; key: string }[] = [];
-  records.forEach((input, i) => {
-    const index = firstIndex + i;
-    const sourceId = (input as { sourceRecordId?: unknown } | null)?.sourceRecordId;
-    const v = validateRecord(contract, input, department, now);
-    if (!v.ok) {
-      rejections.push(reject(index, sourceId, v.code, v.field, v.message));
-      return;
-    }
-    const key = String(contract.key === 'uscc' ? v.record.uscc : v.record.sourceRecordId);
-    if (seen.has(key)) {
-      rejections.push(
-        reject(
-          index,
-          sourceId,
-          RejectionCode.DUPLICATE_IN_BATCH,
-          contract.key,
-          `${contract.key} ${key} appears earlier in the batch`,
-        ),
-      );
-      return;
-    }
-    seen.add(key);
-    valid.push({ index, record: v.record, key });
-  });
-  return { rejections, valid };
+  const part: CheckedPart = { rejections: [], valid: [] };
+  records.forEach((input, i) => checkOne(contract, department, input, firstIndex + i, seen, now, part));
+  return part;
+}
+
+/** One record of `checkPart`, added to `into`: a bulk load checks each line as it is parsed. */
+export function checkOne(
+  contract: IngestContract,
+  department: Department,
+  input: unknown,
+  index: number,
+  seen: SeenKeys,
+  now: Date,
+  into: CheckedPart,
+): void {
+  const sourceId = (input as { sourceRecordId?: unknown } | null)?.sourceRecordId;
+  const v = validateRecord(contract, input, department, now);
+  if (!v.ok) {
+    into.rejections.push(reject(index, sourceId, v.code, v.field, v.message));
+    return;
+  }
+  const key = String(contract.key === 'uscc' ? v.record.uscc : v.record.sourceRecordId);
+  if (seen.has(key)) {
+    into.rejections.push(
+      reject(
+        index,
+        sourceId,
+        RejectionCode.DUPLICATE_IN_BATCH,
+        contract.key,
+        `${contract.key} ${key} appears earlier in the batch`,
+      ),
+    );
+    return;
+  }
+  seen.add(key);
+  into.valid.push({ index, record: v.record, key });
 }
 
 /**
@@ -159,7 +174,7 @@ export async function preparePart(
   registered: ReadonlySet<string>,
   firstIndex: number,
   /** Natural keys seen earlier in the same batch or bulk file. */
-  seen: Set<string> = new Set(),
+  seen: SeenKeys = new Set(),
 ): Promise<PartOutcome> {
   const checked = Array.isArray(records)
     ? checkPart(contract, department, records, firstIndex, seen)
