@@ -719,6 +719,7 @@ export type IndustrySection =
 
 export type IngestJobStatus =
   | 'FAILED'
+  | 'RECEIVING'
   | 'RUNNING'
   | 'SUCCEEDED';
 

@@ -10,8 +10,10 @@ import {
   preparePart,
   writeSummary,
   type IngestDeps,
+  type PartOutcome,
   type WriteContext,
 } from './ingest.service.js';
+import { PgliteDriver } from '@mikro-orm/pglite';
 import { KeySet } from './key-set.js';
 import { failAbandonedJobs, type JobGuard, type JobHold } from './job-guard.js';
 import { IngestJobStatus } from './job.entity.js';
@@ -229,12 +231,21 @@ export async function runJob(
       checkOne(contract, department, item.value, index, seen, this.now, this.part);
     }
   }
-  const flush = async (chunk: Chunk) => {
+  // Classification reads (known enterprises, stored versions, withdrawals) run outside the
+  // write transaction, on connections of their own, while the previous chunk is being written:
+  // the file's keys are distinct across chunks (KeySet), so no chunk's write changes what the
+  // next one reads, and reads inside the transaction would take no locks either (READ COMMITTED).
+  // PGlite has one session, which the open transaction holds: there the reads stay inside it.
+  const reader = em.getDriver() instanceof PgliteDriver ? null : em.fork();
+  const prepare = (chunk: Chunk): Promise<PartOutcome> | null =>
+    chunk.count === 0 || !reader
+      ? null
+      : preparePart(reader, contract, department, ctx, chunk.part, new Set(), 0);
+  const flush = async (chunk: Chunk, prepared: Promise<PartOutcome> | null) => {
     if (chunk.count === 0) return;
-    const checked = chunk.part;
     await em.transactional(async (tx) => {
-      const part = await preparePart(tx, contract, department, ctx, checked, new Set(), 0);
-      await part.write();
+      const part = await (prepared ?? preparePart(tx, contract, department, ctx, chunk.part, new Set(), 0));
+      await part.write(tx);
       const rejects = [
         ...chunk.malformed.map((m) => ({
           line: m.line,
@@ -281,8 +292,8 @@ export async function runJob(
   let error: string | null = null;
   const input = items[Symbol.asyncIterator]();
   let batch = new Chunk();
-  // A two-stage pipeline: while one chunk is written, the next is read, parsed and
-  // checked (the hub's CPU and the database's work overlap). At most one chunk is
+  // A pipeline: while one chunk is written, the next is read, parsed and checked, then
+  // classified (the hub's CPU and the database's work overlap). At most one chunk is
   // in flight and one being read, so memory stays bounded by two chunks: the body
   // is not read further until the chunk in flight has committed.
   let inFlight: Promise<unknown> | null = null;
@@ -292,9 +303,12 @@ export async function runJob(
     if (outcome instanceof Error) throw outcome;
   };
   const submit = async (full: Chunk) => {
+    const prepared = prepare(full);
+    // Its failure is the chunk's, reported through flush below.
+    prepared?.catch(() => {});
     await settle();
     // Kept as a value, not a rejection: an error is rethrown by the next settle().
-    inFlight = flush(full).then(
+    inFlight = flush(full, prepared).then(
       () => null,
       (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
     );

@@ -78,7 +78,8 @@ export function authorizeWrite(principal: Principal, contract: IngestContract): 
 
 export interface PartOutcome {
   readonly report: IngestReport;
-  readonly write: () => Promise<void>;
+  /** Stores the accepted records, on `on` (a transaction) if given, else on the manager the part was prepared with. */
+  readonly write: (on?: SqlEntityManager) => Promise<void>;
   readonly usccs: string[];
   readonly registered: string[];
 }
@@ -276,9 +277,9 @@ export async function preparePart(
     },
     usccs,
     registered: contract.key === 'uscc' ? toWrite.map((r) => r.uscc as string) : [],
-    write: async () => {
-      await insertVersions(em, contract, department, ctx.principal.id, ctx.job, replaced);
-      await upsertRecords(em, contract, department, toWrite);
+    write: async (on = em) => {
+      await insertVersions(on, contract, department, ctx.principal.id, ctx.job, replaced);
+      await upsertRecords(on, contract, department, toWrite);
     },
   };
 }
