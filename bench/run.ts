@@ -40,6 +40,8 @@ const { values } = parseArgs({
     connections: { type: 'string', multiple: true },
     'profiles-per-client': { type: 'string', default: '20' },
     'pages-per-client': { type: 'string', default: '2' },
+    // Quiet time after the load before its RSS is read (V8 gives pages back when idle).
+    'settle-seconds': { type: 'string', default: '10' },
     'load-clients': { type: 'string', default: '30' },
     'load-seconds': { type: 'string', default: '20' },
     // Page sizes the heavy clients ask for, one load run each: 1000 is refused on cost, 200 runs.
@@ -145,7 +147,8 @@ async function countStatements(send: () => Promise<unknown>): Promise<number> {
 
 const rss = () => {
   const m = process.memoryUsage();
-  return `RSS ${(m.rss / 2 ** 20).toFixed(0)} MB (heap used ${(m.heapUsed / 2 ** 20).toFixed(0)} MB)`;
+  const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+  return `RSS ${mb(m.rss)} MB (heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)}, array buffers ${mb(m.arrayBuffers)})`;
 };
 
 interface ModeResult extends Summary {
@@ -445,9 +448,16 @@ if (!values.scenario?.length || values.scenario.includes('heavy-load')) {
   }
 }
 
-// Memory after the load: the same process, a few seconds after the last request (no forced GC).
-await new Promise((r) => setTimeout(r, 3000));
+// Memory after the load: the same process, quiet for a few seconds after the last request (no forced GC).
+await new Promise((r) => setTimeout(r, 1000 * Number(values['settle-seconds'])));
 process.stdout.write(`\nmemory: idle after start-up and warm-up ${idle}; after the load ${rss()}\n`);
+// With node --expose-gc: what is still held once garbage is collected (a leak shows here, garbage does not).
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  gc();
+  await new Promise((r) => setTimeout(r, 1000));
+  process.stdout.write(`memory: after the load and a full GC ${rss()}\n`);
+}
 
 await on.http.close();
 await off.http.close();
