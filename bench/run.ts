@@ -78,7 +78,8 @@ const counter = new QueryCounter();
 counter.paused = true;
 const orm = await createOrm(config, { loggerFactory: counter.loggerFactory });
 await migrate(orm);
-if (await isEmpty(orm)) {
+const seeded = await isEmpty(orm);
+if (seeded) {
   process.stderr.write(`seeding ${values.enterprises} enterprises for the benchmark...\n`);
   await seedDatabase(orm.em.fork(), MODULES, { enterprises: Number(values.enterprises) });
   await seedGovernance(orm.em.fork());
@@ -450,7 +451,12 @@ if (!values.scenario?.length || values.scenario.includes('heavy-load')) {
 
 // Memory after the load: the same process, quiet for a few seconds after the last request (no forced GC).
 await new Promise((r) => setTimeout(r, 1000 * Number(values['settle-seconds'])));
-process.stdout.write(`\nmemory: idle after start-up and warm-up ${idle}; after the load ${rss()}\n`);
+process.stdout.write(
+  `\nmemory: idle after start-up and warm-up ${idle}; after the load ${rss()}\n` +
+    (seeded
+      ? 'memory: this run seeded the database in-process, so its idle figure includes the seeding; run again\n'
+      : ''),
+);
 // With node --expose-gc: what is still held once garbage is collected (a leak shows here, garbage does not).
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc) {
