@@ -43,7 +43,7 @@ export function andSql(fragments: readonly SqlFragment[]): SqlFragment | undefin
 
 /** A table or column name from the ORM's metadata, quoted; anything but a plain identifier is refused. */
 export function sqlIdentifier(name: string): SqlFragment {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new TypeError(`not a plain SQL identifier: ${name}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new TypeError(`not a plain SQL identifier: ${name}`);
   return SqlFragment.of(`"${name}"`, []);
 }
 
@@ -55,4 +55,12 @@ export function sqlList(values: readonly unknown[]): SqlFragment {
 /** Column names (from the ORM's metadata) as a quoted, comma-separated list. */
 export function sqlColumns(names: readonly string[]): SqlFragment {
   return SqlFragment.of(names.map((n) => sqlIdentifier(n).sql).join(', '), []);
+}
+
+/** Fragments joined by a separator (a comma for lists, `and` for conditions). */
+export function joinSql(fragments: readonly SqlFragment[], separator: ', ' | ' and '): SqlFragment {
+  return SqlFragment.of(
+    fragments.map((f) => f.sql).join(separator),
+    fragments.flatMap((f) => f.params),
+  );
 }
