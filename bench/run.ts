@@ -15,8 +15,10 @@ import { createLogger } from '../src/server/logger.js';
 import { grantEveryConditionalResource, seedGovernance } from '../seeds/governance.js';
 import { seedDatabase } from '../seeds/seed-database.js';
 import { runIngestBench } from './ingest-run.js';
-import { scenarios, type Scenario } from './scenarios.js';
-import { summarise, type Summary } from './stats.js';
+import { canonicalJson, firstDifference } from './canonical.js';
+import { profileQuery, scenarios, type Scenario } from './scenarios.js';
+import { withoutConditionalData } from './selection.js';
+import { formatSpread, spread, summarise, type Summary } from './stats.js';
 import { costAnalysisMicros, heavyLoad } from './limits.js';
 import { limitsPolicy } from '../src/server/limits/policy.js';
 
@@ -32,8 +34,15 @@ const { values } = parseArgs({
     scenario: { type: 'string', multiple: true },
     requests: { type: 'string', default: '40' },
     warmup: { type: 'string', default: '5' },
-    enterprises: { type: 'string', default: '2000' },
+    // BENCH_ENTERPRISES sets the seed of an empty database too (100000 for the issue's run).
+    enterprises: { type: 'string', default: process.env.BENCH_ENTERPRISES ?? '2000' },
     concurrency: { type: 'string', default: '16' },
+    // Connections of the concurrent profile and page scenarios, one run each.
+    connections: { type: 'string', multiple: true },
+    'profiles-per-client': { type: 'string', default: '20' },
+    'pages-per-client': { type: 'string', default: '2' },
+    // Quiet time after the load before its RSS is read (V8 gives pages back when idle).
+    'settle-seconds': { type: 'string', default: '10' },
     'load-clients': { type: 'string', default: '30' },
     'load-seconds': { type: 'string', default: '20' },
     // Page sizes the heavy clients ask for, one load run each: 1000 is refused on cost, 200 runs.
@@ -57,12 +66,21 @@ const config = loadConfig({
   NODE_ENV: process.env.NODE_ENV ?? 'production',
   JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  // The bench's own principals (not the heavy-load clients) are timed, not metered.
+  RATE_LIMIT_OVERRIDES:
+    process.env.RATE_LIMIT_OVERRIDES ??
+    ['bench', ...Array.from({ length: 64 }, (_, c) => `bench-c${c}`)]
+      .map((sub) => `BENCH_BANK/${sub}=999999999999`)
+      .join(','),
 });
 process.env.NODE_ENV = config.nodeEnv;
 const counter = new QueryCounter();
+// Recorded only while a statement count is taken (a long run would otherwise hold every statement).
+counter.paused = true;
 const orm = await createOrm(config, { loggerFactory: counter.loggerFactory });
 await migrate(orm);
-if (await isEmpty(orm)) {
+const seeded = await isEmpty(orm);
+if (seeded) {
   process.stderr.write(`seeding ${values.enterprises} enterprises for the benchmark...\n`);
   await seedDatabase(orm.em.fork(), MODULES, { enterprises: Number(values.enterprises) });
   await seedGovernance(orm.em.fork());
@@ -97,41 +115,72 @@ process.stdout.write(
   `database: ${describeDatabase(config)} with ${row?.n ?? 0} enterprises; ${requests} timed requests per scenario and mode\n\n`,
 );
 
-async function post(base: string, body: unknown): Promise<void> {
-  const res = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify(body) });
-  const json = (await res.json()) as { errors?: unknown[] };
-  if (json.errors) throw new Error(`scenario returned errors: ${JSON.stringify(json.errors).slice(0, 500)}`);
+/** Sends one operation and returns its `data`; an answer with errors stops the bench. */
+async function post(base: string, body: unknown, hdrs: Record<string, string> = headers): Promise<unknown> {
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: hdrs, body: JSON.stringify(body) });
+  return checked(await res.text());
 }
+
+function checked(text: string): unknown {
+  const json = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
+  if (json.errors) throw new Error(`scenario returned errors: ${JSON.stringify(json.errors).slice(0, 500)}`);
+  return json.data;
+}
+
+/** The answer's text is read inside the timed span; parsing it (a client's work) is not. */
+async function timedPost(base: string, body: unknown): Promise<{ ms: number; text: string }> {
+  const t = performance.now();
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const text = await res.text();
+  return { ms: performance.now() - t, text };
+}
+
+async function countStatements(send: () => Promise<unknown>): Promise<number> {
+  counter.reset();
+  counter.paused = false;
+  try {
+    await send();
+    return counter.count;
+  } finally {
+    counter.paused = true;
+    counter.reset();
+  }
+}
+
+const rss = () => {
+  const m = process.memoryUsage();
+  const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+  return `RSS ${mb(m.rss)} MB (heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)}, array buffers ${mb(m.arrayBuffers)})`;
+};
 
 interface ModeResult extends Summary {
   readonly statements: number;
 }
 
-async function run(scenario: Scenario): Promise<{ on: ModeResult; off: ModeResult }> {
+async function run(scenario: Scenario): Promise<{ on: ModeResult; off: ModeResult; ratios: number[] }> {
   for (let i = 0; i < warmup; i++) {
     await post(urls.on, scenario.body(i));
     await post(urls.off, scenario.body(i));
   }
   const statements = { on: 0, off: 0 };
-  for (const mode of ['on', 'off'] as const) {
-    counter.reset();
-    await post(urls[mode], scenario.body(0));
-    statements[mode] = counter.count;
-  }
+  for (const mode of ['on', 'off'] as const)
+    statements[mode] = await countStatements(() => post(urls[mode], scenario.body(0)));
   const times = { on: [] as number[], off: [] as number[] };
   const wall = { on: 0, off: 0 };
+  const ratios: number[] = [];
   for (let i = 0; i < requests; i++) {
     // Alternate which mode goes first so neither always gets the warmer cache.
     const order = i % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
     for (const mode of order) {
-      const t = performance.now();
-      await post(urls[mode], scenario.body(i));
-      const took = performance.now() - t;
-      times[mode].push(took);
-      wall[mode] += took;
+      const { ms, text } = await timedPost(urls[mode], scenario.body(i));
+      checked(text);
+      times[mode].push(ms);
+      wall[mode] += ms;
     }
+    ratios.push(times.on.at(-1)! / times.off.at(-1)!);
   }
   return {
+    ratios,
     on: { ...summarise(times.on, wall.on), statements: statements.on },
     off: { ...summarise(times.off, wall.off), statements: statements.off },
   };
@@ -151,6 +200,8 @@ const chosen = values.scenario?.length ? all.filter((s: Scenario) => values.scen
 process.stdout.write(
   `${'scenario'.padEnd(28)} ${'mode'.padEnd(5)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'SQL'.padStart(4)}\n`,
 );
+// Before any scenario: the figure the memory after the load is compared with.
+const idle = rss();
 const p50On = new Map<string, number>();
 for (const scenario of chosen) {
   const r = await run(scenario);
@@ -161,32 +212,145 @@ for (const scenario of chosen) {
       `${scenario.name.padEnd(28)} ${mode.padEnd(5)} ${fmt(m.reqPerSec)} ${fmt(m.p50)} ${fmt(m.p99)} ${String(m.statements).padStart(4)}\n`,
     );
   }
-  if (scenario.raw) {
-    const rawTimes: number[] = [];
-    let rawWall = 0;
-    for (let i = 0; i < requests + warmup; i++) {
-      const { sql, params } = scenario.raw(i);
-      const t = performance.now();
-      const rows = await orm.em.fork().execute<{ result: unknown }[]>(sql, params);
-      // Serialising to JSON text is part of answering, as the hub does.
-      JSON.stringify(rows[0]?.result);
-      const took = performance.now() - t;
-      if (i >= warmup) {
-        rawTimes.push(took);
-        rawWall += took;
-      }
-    }
-    const raw = summarise(rawTimes, rawWall);
-    process.stdout.write(
-      `${scenario.name.padEnd(28)} ${'raw'.padEnd(5)} ${fmt(raw.reqPerSec)} ${fmt(raw.p50)} ${fmt(raw.p99)}    1   hand-written SQL returning the same data as JSON\n` +
-        `${scenario.name.padEnd(28)} hub/raw p50 ratio: ${(r.on.p50 / raw.p50).toFixed(2)} (target <= 2)\n`,
-    );
-  }
   const overhead = (r.on.p50 / r.off.p50 - 1) * 100;
   const meanOverhead = (r.off.reqPerSec / r.on.reqPerSec - 1) * 100;
   process.stdout.write(
-    `${scenario.name.padEnd(28)} authorisation overhead: p50 ${overhead.toFixed(1)} %, mean ${meanOverhead.toFixed(1)} % (target <= 15 %)\n\n`,
+    `${scenario.name.padEnd(28)} authorisation overhead: p50 ${overhead.toFixed(1)} %, mean ${meanOverhead.toFixed(1)} % (target <= 15 %); ` +
+      `on/off per round min / median / max ${formatSpread(spread(r.ratios))}\n\n`,
   );
+}
+
+/**
+ * Hub against its hand-written SQL (bench/baseline-sql.ts): every request of the
+ * timed rounds is first answered by both and compared (canonical JSON, sorted
+ * keys); any difference stops the bench. Then, round by round, hub and SQL are
+ * timed one after the other, alternating which goes first.
+ */
+async function sqlBaseline(scenario: Scenario): Promise<void> {
+  const baseline = scenario.baseline!;
+  const sqlText = async (i: number): Promise<string> => {
+    const { sql, params } = baseline(i);
+    const rows = await orm.em.fork().execute<{ result: string }[]>(sql, [...params]);
+    return rows[0]!.result;
+  };
+  for (let i = 0; i < requests; i++) {
+    const hub = await post(urls.on, scenario.body(i));
+    const sql: unknown = JSON.parse(await sqlText(i));
+    if (canonicalJson(hub) !== canonicalJson(sql)) {
+      process.stderr.write(
+        `${scenario.name}: the hand-written SQL does not return what the hub does (request ${i}): ${firstDifference(hub, sql)}\n`,
+      );
+      process.exit(1);
+    }
+  }
+  const bytes = Buffer.byteLength(await sqlText(0));
+  const times = { hub: [] as number[], sql: [] as number[] };
+  const ratios: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const order = i % 2 === 0 ? (['hub', 'sql'] as const) : (['sql', 'hub'] as const);
+    for (const side of order) {
+      if (side === 'hub') {
+        const { ms, text } = await timedPost(urls.on, scenario.body(i));
+        checked(text);
+        times.hub.push(ms);
+      } else {
+        const t = performance.now();
+        await sqlText(i);
+        times.sql.push(performance.now() - t);
+      }
+    }
+    ratios.push(times.hub.at(-1)! / times.sql.at(-1)!);
+  }
+  const hub = spread(times.hub);
+  const sql = spread(times.sql);
+  process.stdout.write(
+    `${scenario.name.padEnd(28)} hub vs one hand-written SQL statement (same JSON, ${bytes} bytes, checked on ${requests} requests): ` +
+      `p50 hub ${hub.median.toFixed(1)} ms, SQL ${sql.median.toFixed(1)} ms, ratio of p50s ${(hub.median / sql.median).toFixed(2)}; ` +
+      `per-round hub/SQL min / median / max ${formatSpread(spread(ratios))}\n`,
+  );
+}
+
+const withBaseline = chosen.filter((s) => s.baseline);
+if (withBaseline.length) process.stdout.write('\n');
+for (const scenario of withBaseline) await sqlBaseline(scenario);
+
+/**
+ * Throughput of the profile and the page from many clients at once (each client
+ * its own principal of the same bank, so the per-principal concurrency cap does
+ * not stand in for the hub's own cost), with the full selection (conditional data:
+ * one access-log record per request) and with its conditional fields removed (no record).
+ */
+async function concurrentScenario(
+  name: string,
+  connections: number,
+  perClient: number,
+  body: (i: number) => { query: string; variables: Record<string, unknown> },
+): Promise<void> {
+  const clientHeaders = await Promise.all(
+    Array.from({ length: connections }, async (_, c) => ({
+      ...headers,
+      authorization: `Bearer ${await mintToken(config, { sub: `bench-c${c}`, org: BENCH_ORG, kind: PrincipalKind.BANK }, '2h')}`,
+    })),
+  );
+  const without = withoutConditionalData(on.schema, body(0).query);
+  const variants = {
+    with: body,
+    without: (i: number) => ({ query: without, variables: body(i).variables }),
+  };
+  const once = async (variant: 'with' | 'without', count: number) => {
+    const latencies: number[] = [];
+    const t = performance.now();
+    await Promise.all(
+      clientHeaders.map(async (hdrs, c) => {
+        for (let i = 0; i < count; i++) {
+          const s = performance.now();
+          await post(urls.on, variants[variant](c * count + i), hdrs);
+          latencies.push(performance.now() - s);
+        }
+      }),
+    );
+    return summarise(latencies, performance.now() - t);
+  };
+  await once('with', 1);
+  await once('without', 1);
+  const logBefore = await logCount();
+  const results = { with: [] as Summary[], without: [] as Summary[] };
+  for (const variant of ['with', 'without', 'without', 'with'] as const)
+    results[variant].push(await once(variant, perClient));
+  const appended = (await logCount()) - logBefore;
+  const rate = (xs: Summary[]) => xs.reduce((a, x) => a + x.reqPerSec, 0) / xs.length;
+  const p50 = (xs: Summary[]) => spread(xs.map((x) => x.p50)).median;
+  process.stdout.write(
+    `${name.padEnd(28)} ${String(connections).padStart(2)} connections x ${perClient} (twice each, alternating): ` +
+      `with conditional data ${rate(results.with).toFixed(1)} req/s (p50 ${p50(results.with).toFixed(0)} ms), ` +
+      `without ${rate(results.without).toFixed(1)} req/s (p50 ${p50(results.without).toFixed(0)} ms); ` +
+      `with/without ${((rate(results.with) / rate(results.without)) * 100).toFixed(0)} %; ${appended} access-log records\n`,
+  );
+}
+
+async function logCount(): Promise<number> {
+  const rows = await orm.em.fork().execute<{ n: string }[]>('select count(*) as n from audit_access_log');
+  return Number(rows[0]!.n);
+}
+
+const connectionCounts = (values.connections ?? ['8', '16']).map((c) => positiveInteger('connections', c));
+const concurrent = [
+  {
+    name: 'concurrent-profile',
+    perClient: positiveInteger('profiles-per-client', values['profiles-per-client']),
+    body: (i: number) => ({ query: profileQuery(), variables: { uscc: sample[i % sample.length] } }),
+  },
+  {
+    name: 'concurrent-page-of-200',
+    perClient: positiveInteger('pages-per-client', values['pages-per-client']),
+    body: () => all.find((s) => s.name === 'page-of-200-all-domains')!.body(0),
+  },
+];
+if (concurrent.some((c) => !values.scenario?.length || values.scenario.includes(c.name)))
+  process.stdout.write('\n');
+for (const c of concurrent) {
+  if (values.scenario?.length && !values.scenario.includes(c.name)) continue;
+  for (const n of connectionCounts) await concurrentScenario(c.name, n, c.perClient, c.body);
 }
 /**
  * Throughput of small governed operations from many clients at once. Each one
@@ -214,10 +378,6 @@ if (!values.scenario?.length || values.scenario.includes('concurrent-logged-read
   const perClient = Math.max(1, Math.ceil((requests * 5) / clients));
   await concurrentThroughput('on', clients, 2);
   await concurrentThroughput('off', clients, 2);
-  const logCount = async () =>
-    Number(
-      (await orm.em.fork().execute<{ n: string }[]>('select count(*) as n from audit_access_log'))[0]!.n,
-    );
   const logBefore = await logCount();
   // on, off, off, on: neither mode always runs on the warmer cache.
   const rates = { on: [] as number[], off: [] as number[] };
@@ -288,6 +448,22 @@ if (!values.scenario?.length || values.scenario.includes('heavy-load')) {
         `${'heavy-load'.padEnd(28)} /healthz: p50 ${load.healthz.p50.toFixed(0)} ms, p99 ${load.healthz.p99.toFixed(0)} ms, max ${load.healthz.max.toFixed(0)} ms (${load.healthz.count} requests; target < 1000 ms)\n`,
     );
   }
+}
+
+// Memory after the load: the same process, quiet for a few seconds after the last request (no forced GC).
+await new Promise((r) => setTimeout(r, 1000 * Number(values['settle-seconds'])));
+process.stdout.write(
+  `\nmemory: idle after start-up and warm-up ${idle}; after the load ${rss()}\n` +
+    (seeded
+      ? 'memory: this run seeded the database in-process, so its idle figure includes the seeding; run again\n'
+      : ''),
+);
+// With node --expose-gc: what is still held once garbage is collected (a leak shows here, garbage does not).
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  gc();
+  await new Promise((r) => setTimeout(r, 1000));
+  process.stdout.write(`memory: after the load and a full GC ${rss()}\n`);
 }
 
 await on.http.close();

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   SignJWT,
@@ -98,7 +99,8 @@ export function principalFromClaims(payload: JWTPayload, via: Principal['via']):
  * JWKS) and API keys. Issuer, audience and expiry are always checked.
  */
 export class Authenticator {
-  private readonly secret: Uint8Array | undefined;
+  // A KeyObject made once: with raw bytes jose imports the key again on every verification.
+  private readonly secret: KeyObject | undefined;
   private readonly jwks: JWTVerifyGetKey | undefined;
 
   constructor(
@@ -109,7 +111,7 @@ export class Authenticator {
       Partial<Pick<HubConfig, 'jwtMaxTtl' | 'jwtMachineMaxTtl' | 'jwtMachineClients'>>,
     private readonly verifyApiKey: ApiKeyVerifier,
   ) {
-    this.secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
+    this.secret = config.jwtSecret ? createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) : undefined;
     if (config.jwksUrl) this.jwks = createRemoteJWKSet(new URL(config.jwksUrl));
     else if (config.jwksFile)
       this.jwks = createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8')));

@@ -279,7 +279,7 @@ export const SETTINGS = [
     key: 'accessLogBatchWaitMs',
     description:
       "Group commit of the access log: longest a read's record waits for others to join its batch when no batch is being written (records arriving while one is written join the next batch anyway); 0 writes at once. The read is answered only once its batch has committed.",
-    default: '2',
+    default: '0',
     secret: false,
     parse: int(0, 1000),
   } satisfies Setting<'accessLogBatchWaitMs'>,

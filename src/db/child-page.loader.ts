@@ -1,12 +1,11 @@
 import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { leanRowMapper } from './lean-rows.js';
+import { andSql, sql, sqlIdentifier, sqlList, type SqlFragment } from './sql.js';
 
-/** A SQL condition on the record table (aliased `t`) with `?` placeholders. */
-export interface SqlCondition {
-  readonly sql: string;
-  readonly params: readonly unknown[];
-}
+/** A SQL condition on the record table (aliased `t`), built with the `sql` tagged template. */
+export type SqlCondition = SqlFragment;
 
 export interface ChildPageKey {
   readonly uscc: string;
@@ -23,8 +22,8 @@ export interface ChildPage<T> {
 
 export interface ChildListSpec<T extends object> {
   readonly entity: EntityClass<T>;
-  /** ORDER BY over alias `t`; must end with a unique column so pages are stable. */
-  readonly orderBy: string;
+  /** ORDER BY over alias `t` (sql`t.year desc, t.id desc`); must end with a unique column so pages are stable. */
+  readonly orderBy: SqlFragment;
 }
 
 const groupKey = (key: ChildPageKey): string =>
@@ -41,6 +40,8 @@ export function childPageLoader<T extends object>(
 ): DataLoader<ChildPageKey, ChildPage<T>, string> {
   const meta = em.getMetadata().get(spec.entity);
   const table = meta.tableName;
+  // Read-only: rows become plain objects, not managed entities (no identity map, no change tracking).
+  const toRecord = leanRowMapper(em, spec.entity);
   return new DataLoader<ChildPageKey, ChildPage<T>, string>(
     async (keys) => {
       const groups = new Map<string, ChildPageKey[]>();
@@ -55,31 +56,20 @@ export function childPageLoader<T extends object>(
         [...groups.values()].map(async (group) => {
           const { first, offset, condition } = group[0]!;
           const usccs = [...new Set(group.map((k) => k.uscc))];
-          const placeholders = usccs.map(() => '?').join(', ');
-          const where = condition ? ` and (${condition.sql})` : '';
           // Row 1 is always fetched so totalCount is known even past the last page.
-          const sql =
-            `select * from (select t.*, row_number() over (partition by t.uscc order by ${spec.orderBy}) as hub_rn, ` +
-            `count(*) over (partition by t.uscc) as hub_total from "${table}" t ` +
-            `where t.uscc in (${placeholders})${where}) s ` +
-            `where s.hub_rn = 1 or (s.hub_rn > ? and s.hub_rn <= ?) order by s.uscc, s.hub_rn`;
-          const rows = await em.execute<Record<string, unknown>[]>(sql, [
-            ...usccs,
-            ...(condition?.params ?? []),
-            offset,
-            offset + first,
-          ]);
+          const statement = sql`select * from (select t.*, row_number() over (partition by t.uscc order by ${spec.orderBy}) as hub_rn, count(*) over (partition by t.uscc) as hub_total from ${sqlIdentifier(table)} t where t.uscc in (${sqlList(usccs)})${condition ? sql` and (${condition})` : sql``}) s where s.hub_rn = 1 or (s.hub_rn > ${offset} and s.hub_rn <= ${offset + first}) order by s.uscc, s.hub_rn`;
+          const rows = await em.execute<Record<string, unknown>[]>(statement.sql, [...statement.params]);
           const byUscc = new Map<string, { items: T[]; total: number }>();
           for (const row of rows) {
-            const { hub_rn: rn, hub_total: total, ...columns } = row;
-            const uscc = columns.uscc as string;
+            const { hub_rn: rn, hub_total: total } = row;
+            const uscc = row.uscc as string;
             let entry = byUscc.get(uscc);
             if (!entry) {
               entry = { items: [], total: Number(total) };
               byUscc.set(uscc, entry);
             }
             const n = Number(rn);
-            if (n > offset && n <= offset + first) entry.items.push(em.map(spec.entity, columns as never));
+            if (n > offset && n <= offset + first) entry.items.push(toRecord(row));
           }
           for (const key of group) {
             const entry = byUscc.get(key.uscc);
@@ -98,10 +88,4 @@ function cacheKey(key: ChildPageKey): string {
 }
 
 /** Joins conditions with AND; undefined when there are none. */
-export function andConditions(conditions: readonly SqlCondition[]): SqlCondition | undefined {
-  if (conditions.length === 0) return undefined;
-  return {
-    sql: conditions.map((c) => `(${c.sql})`).join(' and '),
-    params: conditions.flatMap((c) => c.params),
-  };
-}
+export const andConditions: (conditions: readonly SqlCondition[]) => SqlCondition | undefined = andSql;

@@ -6,6 +6,8 @@ import { DefaultLogger, type LogContext, type LoggerNamespace, type LoggerOption
  */
 export class QueryCounter {
   readonly statements: string[] = [];
+  /** While paused nothing is recorded, so a long benchmark does not hold every statement it sent. */
+  paused = false;
 
   get count(): number {
     return this.statements.length;
@@ -20,7 +22,7 @@ export class QueryCounter {
     const counter = this;
     return new (class extends DefaultLogger {
       override logQuery(context: LogContext): void {
-        if (context.query) counter.statements.push(context.query);
+        if (context.query && !counter.paused) counter.statements.push(context.query);
       }
       // Counts only; migrator and discovery chatter stays out of test output.
       override log(): void {}

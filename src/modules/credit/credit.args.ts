@@ -1,3 +1,4 @@
+import { sql } from '../../db/sql.js';
 import { PrincipalKind } from '../../auth/principal.js';
 import type { HubContext } from '../../server/context.js';
 import { ArgsType, Field, Int } from 'type-graphql';
@@ -72,16 +73,8 @@ export function checkYear(argument: string, value: number | undefined | null): v
  * being shared: only the department that owns the row and auditors still see it.
  */
 export function servableListEntries(ctx: HubContext): SqlCondition {
-  const shareable = {
-    sql: 't.removal_reason is null or t.removal_reason = ?',
-    params: [CreditListRemovalReason.EXPIRED],
-  };
-  if (ctx.principal.kind === PrincipalKind.AUDITOR) return { sql: 'true', params: [] };
-  if (ctx.principal.department) {
-    return {
-      sql: `(${shareable.sql}) or t.department = ?`,
-      params: [...shareable.params, ctx.principal.department],
-    };
-  }
+  const shareable = sql`t.removal_reason is null or t.removal_reason = ${CreditListRemovalReason.EXPIRED}`;
+  if (ctx.principal.kind === PrincipalKind.AUDITOR) return sql`true`;
+  if (ctx.principal.department) return sql`(${shareable}) or t.department = ${ctx.principal.department}`;
   return shareable;
 }

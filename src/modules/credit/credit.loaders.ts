@@ -1,3 +1,4 @@
+import { sql } from '../../db/sql.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { childPageLoader } from '../../db/child-page.loader.js';
 import { CreditListEntryEntity } from './credit-list-entry.entity.js';
@@ -8,19 +9,19 @@ import { TaxArrearsEntity } from './tax-arrears.entity.js';
 import { TaxCreditEvaluationEntity } from './tax-credit-evaluation.entity.js';
 
 export const penaltiesLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: PenaltyEntity, orderBy: 't.decision_date desc, t.id desc' });
+  childPageLoader(em, { entity: PenaltyEntity, orderBy: sql`t.decision_date desc, t.id desc` });
 
 export const licencesLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: LicenceEntity, orderBy: 't.decision_date desc, t.id desc' });
+  childPageLoader(em, { entity: LicenceEntity, orderBy: sql`t.decision_date desc, t.id desc` });
 
 export const creditListEntriesLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: CreditListEntryEntity, orderBy: 't.listed_date desc, t.id desc' });
+  childPageLoader(em, { entity: CreditListEntryEntity, orderBy: sql`t.listed_date desc, t.id desc` });
 
 export const taxCreditEvaluationsLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: TaxCreditEvaluationEntity, orderBy: 't.year desc, t.id desc' });
+  childPageLoader(em, { entity: TaxCreditEvaluationEntity, orderBy: sql`t.year desc, t.id desc` });
 
 export const taxArrearsLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: TaxArrearsEntity, orderBy: 't.arrears_since desc, t.id desc' });
+  childPageLoader(em, { entity: TaxArrearsEntity, orderBy: sql`t.arrears_since desc, t.id desc` });
 
 export const riskClassificationsLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: RiskClassificationEntity, orderBy: 't.month desc, t.id desc' });
+  childPageLoader(em, { entity: RiskClassificationEntity, orderBy: sql`t.month desc, t.id desc` });

@@ -1,3 +1,4 @@
+import { sql } from '../../db/sql.js';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../../common/scalars.js';
 import { andConditions, type SqlCondition } from '../../db/child-page.loader.js';
@@ -79,9 +80,9 @@ export class CreditEnterpriseResolver {
     const first = pageSize(args.first, ctx.limits);
     const offset = decodeOffsetCursor(args.after);
     const conditions: SqlCondition[] = [];
-    if (args.since) conditions.push({ sql: 't.decision_date >= ?', params: [args.since] });
+    if (args.since) conditions.push(sql`t.decision_date >= ${args.since}`);
     if (args.includeRepaired) requireRepairedAccess(ctx, Department.MARKET_REGULATION);
-    else conditions.push({ sql: 't.repaired_date is null', params: [] });
+    else conditions.push(sql`t.repaired_date is null`);
     const page = await ctx.loaders.get(penaltiesLoader).load({
       uscc: enterprise.uscc,
       first,
@@ -101,7 +102,7 @@ export class CreditEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Connection<LicenceEntity>> {
     const conditions: SqlCondition[] = [];
-    if (args.status) conditions.push({ sql: 't.status = ?', params: [args.status] });
+    if (args.status) conditions.push(sql`t.status = ${args.status}`);
     return childConnection(ctx, licencesLoader, enterprise.uscc, args, conditions);
   }
 
@@ -118,9 +119,9 @@ export class CreditEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Connection<CreditListEntryEntity>> {
     const conditions: SqlCondition[] = [servableListEntries(ctx)];
-    if (args.list) conditions.push({ sql: 't.list = ?', params: [args.list] });
+    if (args.list) conditions.push(sql`t.list = ${args.list}`);
     // An explicit null means the default, as an omitted argument does.
-    if (args.activeOnly !== false) conditions.push({ sql: 't.removed_date is null', params: [] });
+    if (args.activeOnly !== false) conditions.push(sql`t.removed_date is null`);
     return childConnection(ctx, creditListEntriesLoader, enterprise.uscc, args, conditions);
   }
 
@@ -136,7 +137,7 @@ export class CreditEnterpriseResolver {
     checkYear('sinceYear', args.sinceYear);
     const conditions: SqlCondition[] = [];
     if (args.sinceYear !== undefined && args.sinceYear !== null) {
-      conditions.push({ sql: 't.year >= ?', params: [args.sinceYear] });
+      conditions.push(sql`t.year >= ${args.sinceYear}`);
     }
     return childConnection(ctx, taxCreditEvaluationsLoader, enterprise.uscc, args, conditions);
   }
@@ -151,7 +152,7 @@ export class CreditEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Connection<TaxArrearsEntity>> {
     const conditions: SqlCondition[] = [];
-    if (args.outstandingOnly) conditions.push({ sql: 't.paid_off_date is null', params: [] });
+    if (args.outstandingOnly) conditions.push(sql`t.paid_off_date is null`);
     return childConnection(ctx, taxArrearsLoader, enterprise.uscc, args, conditions);
   }
 
@@ -166,7 +167,7 @@ export class CreditEnterpriseResolver {
   ): Promise<Connection<RiskClassificationEntity>> {
     checkMonth('since', args.since);
     const conditions: SqlCondition[] = [];
-    if (args.since) conditions.push({ sql: 't.month >= ?', params: [args.since] });
+    if (args.since) conditions.push(sql`t.month >= ${args.since}`);
     return childConnection(ctx, riskClassificationsLoader, enterprise.uscc, args, conditions);
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from '../../db/sql.js';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { BadInputError } from '../../common/errors.js';
 import { DateScalar } from '../../common/scalars.js';
@@ -46,9 +47,9 @@ export function socialInsuranceAccountCondition(args: SocialInsuranceAccountArgs
         argument: 'since',
       });
     }
-    conditions.push({ sql: 't.period >= ?', params: [args.since] });
+    conditions.push(sql`t.period >= ${args.since}`);
   }
-  if (args.inArrearsOnly) conditions.push({ sql: 't.arrears > 0', params: [] });
+  if (args.inArrearsOnly) conditions.push(sql`t.arrears > 0`);
   return andConditions(conditions);
 }
 
@@ -62,13 +63,13 @@ export function institutionCreditGradeCondition(args: InstitutionCreditGradeArgs
       },
     );
   }
-  return { sql: 't.year >= ?', params: [args.sinceYear] };
+  return sql`t.year >= ${args.sinceYear}`;
 }
 
 export function medicalFundViolationCondition(args: MedicalFundViolationArgs): SqlCondition | undefined {
   const conditions: SqlCondition[] = [];
-  if (args.since) conditions.push({ sql: 't.found_date >= ?', params: [args.since] });
+  if (args.since) conditions.push(sql`t.found_date >= ${args.since}`);
   // Repaired records stop being shared, so they are left out unless asked for.
-  if (!args.includeRepaired) conditions.push({ sql: 't.repaired_date is null', params: [] });
+  if (!args.includeRepaired) conditions.push(sql`t.repaired_date is null`);
   return andConditions(conditions);
 }

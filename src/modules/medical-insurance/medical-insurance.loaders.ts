@@ -1,3 +1,4 @@
+import { sql } from '../../db/sql.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { childPageLoader } from '../../db/child-page.loader.js';
 import { DesignatedInstitutionEntity } from './designated-institution.entity.js';
@@ -6,17 +7,20 @@ import { InstitutionCreditGradeEntity } from './institution-credit-grade.entity.
 import { SocialInsuranceAccountEntity } from './social-insurance-account.entity.js';
 
 export const socialInsuranceAccountsLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: SocialInsuranceAccountEntity, orderBy: 't.period desc, t.id desc' });
+  childPageLoader(em, { entity: SocialInsuranceAccountEntity, orderBy: sql`t.period desc, t.id desc` });
 
 export const designatedInstitutionsLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: DesignatedInstitutionEntity, orderBy: 't.designated_from desc, t.id desc' });
+  childPageLoader(em, {
+    entity: DesignatedInstitutionEntity,
+    orderBy: sql`t.designated_from desc, t.id desc`,
+  });
 
 // Within a year the institution code keeps a chain's stores in a stable, readable order.
 export const institutionCreditGradesLoader = (em: SqlEntityManager) =>
   childPageLoader(em, {
     entity: InstitutionCreditGradeEntity,
-    orderBy: 't.year desc, t.institution_code asc, t.id desc',
+    orderBy: sql`t.year desc, t.institution_code asc, t.id desc`,
   });
 
 export const medicalFundViolationsLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: MedicalFundViolationEntity, orderBy: 't.found_date desc, t.id desc' });
+  childPageLoader(em, { entity: MedicalFundViolationEntity, orderBy: sql`t.found_date desc, t.id desc` });

@@ -1,13 +1,23 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { leanColumns, leanRowMapper } from '../../db/lean-rows.js';
+import { sql, sqlColumns, sqlIdentifier, sqlList } from '../../db/sql.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 
-/** Enterprise master records by USCC; other modules use it to reach back to the enterprise. */
+/**
+ * Enterprise master records by USCC; other modules use it to reach back to the
+ * enterprise. Read-only: plain objects from the table's columns (no risk-score
+ * subqueries, no identity map), since nothing here is written back.
+ */
 export function enterpriseByUsccLoader(em: SqlEntityManager): DataLoader<string, EnterpriseEntity | null> {
+  const columns = sqlColumns(leanColumns(em, EnterpriseEntity));
+  const toEnterprise = leanRowMapper(em, EnterpriseEntity);
+  const table = sqlIdentifier(em.getMetadata().get(EnterpriseEntity).tableName);
   return new DataLoader<string, EnterpriseEntity | null>(
     async (usccs) => {
-      const rows = await em.find(EnterpriseEntity, { uscc: { $in: [...usccs] } });
-      const byUscc = new Map(rows.map((e) => [e.uscc, e]));
+      const statement = sql`select ${columns} from ${table} where uscc in (${sqlList(usccs)})`;
+      const rows = await em.execute<Record<string, unknown>[]>(statement.sql, [...statement.params]);
+      const byUscc = new Map(rows.map((row) => [row.uscc as string, toEnterprise(row)]));
       return usccs.map((u) => byUscc.get(u) ?? null);
     },
     { maxBatchSize: 1000 },

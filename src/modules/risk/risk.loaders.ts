@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { sql, sqlList } from '../../db/sql.js';
 import type { RiskSignal } from '../../common/risk-signal.js';
 import type { DimensionScore, SourceStatus } from './risk-model.js';
 import { MODEL_VERSION } from './risk-model.v1.js';
@@ -71,13 +72,10 @@ function fromRow(row: StoredRow): ProfileValue {
 export function riskProfileLoader(em: SqlEntityManager): DataLoader<string, ProfileValue | null> {
   return new DataLoader<string, ProfileValue | null>(
     async (usccs) => {
-      const marks = usccs.map(() => '?').join(', ');
-      const rows = await em.execute<StoredRow[]>(
-        `select e.uscc, p.uscc as stored, p.score, p.grade, p.capped_by, p.model_version, p.computed_at,
+      const statement = sql`select e.uscc, p.uscc as stored, p.score, p.grade, p.capped_by, p.model_version, p.computed_at,
                 p.dimensions::text as dimensions, p.signals::text as signals, p.sources::text as sources, p.dirty
-           from registry_enterprise e left join risk_profile p on p.uscc = e.uscc where e.uscc in (${marks})`,
-        [...usccs],
-      );
+           from registry_enterprise e left join risk_profile p on p.uscc = e.uscc where e.uscc in (${sqlList(usccs)})`;
+      const rows = await em.execute<StoredRow[]>(statement.sql, [...statement.params]);
       const byUscc = new Map<string, ProfileValue>();
       const stale: string[] = [];
       for (const row of rows) {

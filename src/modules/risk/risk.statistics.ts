@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { BadInputError } from '../../common/errors.js';
+import { andSql, joinSql, sql, sqlIdentifier, sqlList, type SqlFragment } from '../../db/sql.js';
 import type { IndustrySection } from '../../common/industry.js';
 import { RiskGroupBy, type RiskGrade } from './risk.enums.js';
 import { recomputeAll } from './risk.service.js';
@@ -18,13 +19,13 @@ export interface StatisticsFilter {
  */
 export const MINIMUM_CELL_SIZE = 5;
 
-const GROUP_COLUMN: Record<RiskGroupBy, { sql: string; alias: keyof RiskStatisticsBucketType }> = {
-  REGION_PROVINCE: { sql: 'substr(p.region_code, 1, 2)', alias: 'regionProvince' },
-  REGION_CITY: { sql: 'substr(p.region_code, 1, 4)', alias: 'regionCity' },
-  INDUSTRY_SECTION: { sql: 'p.industry_section', alias: 'industrySection' },
-  RISK_GRADE: { sql: 'p.grade', alias: 'riskGrade' },
-  TAX_GRADE: { sql: 'p.tax_grade', alias: 'taxGrade' },
-  TRANSPORT_GRADE: { sql: 'p.transport_grade', alias: 'transportGrade' },
+const GROUP_COLUMN: Record<RiskGroupBy, { sql: SqlFragment; alias: keyof RiskStatisticsBucketType }> = {
+  REGION_PROVINCE: { sql: sql`substr(p.region_code, 1, 2)`, alias: 'regionProvince' },
+  REGION_CITY: { sql: sql`substr(p.region_code, 1, 4)`, alias: 'regionCity' },
+  INDUSTRY_SECTION: { sql: sql`p.industry_section`, alias: 'industrySection' },
+  RISK_GRADE: { sql: sql`p.grade`, alias: 'riskGrade' },
+  TAX_GRADE: { sql: sql`p.tax_grade`, alias: 'taxGrade' },
+  TRANSPORT_GRADE: { sql: sql`p.transport_grade`, alias: 'transportGrade' },
 };
 
 interface Row {
@@ -33,22 +34,14 @@ interface Row {
   readonly values: Record<string, unknown>;
 }
 
-function whereOf(filter: StatisticsFilter): { sql: string; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.regionPrefix !== undefined && filter.regionPrefix !== null) {
-    where.push('p.region_code like ?');
-    params.push(`${filter.regionPrefix}%`);
-  }
-  if (filter.industrySection) {
-    where.push('p.industry_section = ?');
-    params.push(filter.industrySection);
-  }
-  if (filter.riskGrades?.length) {
-    where.push(`p.grade in (${filter.riskGrades.map(() => '?').join(', ')})`);
-    params.push(...filter.riskGrades);
-  }
-  return { sql: where.length ? `where ${where.join(' and ')}` : '', params };
+function whereOf(filter: StatisticsFilter): SqlFragment {
+  const conditions: SqlFragment[] = [];
+  if (filter.regionPrefix !== undefined && filter.regionPrefix !== null)
+    conditions.push(sql`p.region_code like ${`${filter.regionPrefix}%`}`);
+  if (filter.industrySection) conditions.push(sql`p.industry_section = ${filter.industrySection}`);
+  if (filter.riskGrades?.length) conditions.push(sql`p.grade in (${sqlList(filter.riskGrades)})`);
+  const all = andSql(conditions);
+  return all ? sql`where ${all}` : sql``;
 }
 
 async function groupedRows(
@@ -56,17 +49,22 @@ async function groupedRows(
   groups: readonly RiskGroupBy[],
   filter: StatisticsFilter,
 ): Promise<Row[]> {
-  const { sql, params } = whereOf(filter);
-  const select = groups.map((g) => `${GROUP_COLUMN[g].sql} as "${GROUP_COLUMN[g].alias}"`).join(', ');
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select ${select}, count(*) as n, avg(p.score) as average, sum(p.judicial_count) as judicial,
+  const select = joinSql(
+    groups.map((g) => sql`${GROUP_COLUMN[g].sql} as ${sqlIdentifier(GROUP_COLUMN[g].alias)}`),
+    ', ',
+  );
+  const grouping = joinSql(
+    groups.map((g) => GROUP_COLUMN[g].sql),
+    ', ',
+  );
+  // Ordered by the grouping expressions themselves (the select list's first columns).
+  const statement = sql`select ${select}, count(*) as n, avg(p.score) as average, sum(p.judicial_count) as judicial,
             sum(p.operating_count) as operating, sum(p.sector_compliance_count) as sector, sum(p.positive_count) as positive
        from risk_profile p
-      ${sql}
-      group by ${groups.map((g) => GROUP_COLUMN[g].sql).join(', ')}
-      order by ${groups.map((_, i) => `${i + 1}`).join(', ')}`,
-    params,
-  );
+      ${whereOf(filter)}
+      group by ${grouping}
+      order by ${grouping}`;
+  const rows = await em.execute<Record<string, unknown>[]>(statement.sql, [...statement.params]);
   return rows.map((values) => ({
     key: JSON.stringify(groups.map((g) => values[GROUP_COLUMN[g].alias] ?? null)),
     n: Number(values.n),

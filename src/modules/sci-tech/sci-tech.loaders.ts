@@ -1,3 +1,4 @@
+import { sql } from '../../db/sql.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { childPageLoader } from '../../db/child-page.loader.js';
 import { TechCertificationEntity } from './certification.entity.js';
@@ -5,10 +6,10 @@ import { PatentCountEntity } from './patent-count.entity.js';
 import { RdSpendingEntity } from './rd-spending.entity.js';
 
 export const techCertificationsLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: TechCertificationEntity, orderBy: 't.valid_from desc, t.id desc' });
+  childPageLoader(em, { entity: TechCertificationEntity, orderBy: sql`t.valid_from desc, t.id desc` });
 
 export const rdSpendingLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: RdSpendingEntity, orderBy: 't.year desc, t.id desc' });
+  childPageLoader(em, { entity: RdSpendingEntity, orderBy: sql`t.year desc, t.id desc` });
 
 export const patentCountsLoader = (em: SqlEntityManager) =>
-  childPageLoader(em, { entity: PatentCountEntity, orderBy: 't.year desc, t.id desc' });
+  childPageLoader(em, { entity: PatentCountEntity, orderBy: sql`t.year desc, t.id desc` });

@@ -1,3 +1,4 @@
+import { sql } from '../../db/sql.js';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import { BadInputError } from '../../common/errors.js';
 import { DateScalar } from '../../common/scalars.js';
@@ -70,14 +71,14 @@ function validityConditions(args: TechCertificationArgs): SqlCondition[] {
   const on = args.validOn ?? chinaDate.format(new Date());
   checkYear('validOn', Number(on.slice(0, 4)));
   return [
-    { sql: 't.status = ?', params: [TechCertificationStatus.VALID] },
-    { sql: 't.valid_from <= ? and t.valid_to >= ?', params: [on, on] },
+    sql`t.status = ${TechCertificationStatus.VALID}`,
+    sql`t.valid_from <= ${on} and t.valid_to >= ${on}`,
   ];
 }
 
 function yearlyConditions(args: YearlyArgs): SqlCondition[] {
   if (args.sinceYear === undefined || args.sinceYear === null) return [];
-  return [{ sql: 't.year >= ?', params: [checkYear('sinceYear', args.sinceYear)] }];
+  return [sql`t.year >= ${checkYear('sinceYear', args.sinceYear)}`];
 }
 
 /** The science and technology bureau's fields on Enterprise. */
@@ -93,7 +94,7 @@ export class SciTechEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Connection<TechCertificationEntity>> {
     const conditions = validityConditions(args);
-    if (args.type) conditions.push({ sql: 't.certification_type = ?', params: [args.type] });
+    if (args.type) conditions.push(sql`t.certification_type = ${args.type}`);
     return childConnection(ctx, techCertificationsLoader, enterprise.uscc, args, conditions);
   }
 

@@ -1,3 +1,4 @@
+import { sql } from '../../db/sql.js';
 import { Department } from '../../common/department.js';
 import { requireRepairedAccess } from '../../auth/repair.js';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
@@ -89,7 +90,7 @@ export class TransportEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Connection<TransportLicenceEntity>> {
     const conditions: SqlCondition[] = [];
-    if (args.status) conditions.push({ sql: 't.status = ?', params: [args.status] });
+    if (args.status) conditions.push(sql`t.status = ${args.status}`);
     return childConnection(ctx, transportLicencesLoader, enterprise.uscc, args, conditions);
   }
 
@@ -103,7 +104,7 @@ export class TransportEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Connection<VehicleEntity>> {
     const conditions: SqlCondition[] = [];
-    if (args.keyVehiclesOnly) conditions.push({ sql: 't.key_vehicle = true', params: [] });
+    if (args.keyVehiclesOnly) conditions.push(sql`t.key_vehicle = true`);
     return childConnection(ctx, vehiclesLoader, enterprise.uscc, args, conditions);
   }
 
@@ -118,7 +119,7 @@ export class TransportEnterpriseResolver {
   ): Promise<Connection<TransportCreditRatingEntity>> {
     checkSinceYear(args.sinceYear);
     const conditions: SqlCondition[] = [];
-    if (args.sinceYear != null) conditions.push({ sql: 't.year >= ?', params: [args.sinceYear] });
+    if (args.sinceYear != null) conditions.push(sql`t.year >= ${args.sinceYear}`);
     return childConnection(ctx, transportCreditRatingsLoader, enterprise.uscc, args, conditions);
   }
 
@@ -132,10 +133,10 @@ export class TransportEnterpriseResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Connection<TransportEnforcementEntity>> {
     const conditions: SqlCondition[] = [];
-    if (args.since) conditions.push({ sql: 't.decision_date >= ?', params: [args.since] });
+    if (args.since) conditions.push(sql`t.decision_date >= ${args.since}`);
     // A repaired record stops being shared, so it is hidden unless the caller asks for it.
     if (args.includeRepaired) requireRepairedAccess(ctx, Department.TRANSPORT);
-    else conditions.push({ sql: 't.repaired_date is null', params: [] });
+    else conditions.push(sql`t.repaired_date is null`);
     return childConnection(ctx, transportEnforcementsLoader, enterprise.uscc, args, conditions);
   }
 }
