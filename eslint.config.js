@@ -14,5 +14,15 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['*.config.js', 'eslint.config.js', 'jest.config.js'], rules: { 'no-restricted-syntax': 'off' } },
+  // Tools that load these files ask for a default export.
+  {
+    files: [
+      '*.config.js',
+      'eslint.config.js',
+      'jest.config.js',
+      'test/global-setup.mjs',
+      'test/global-teardown.mjs',
+    ],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
 );

@@ -27,6 +27,8 @@ export interface OrmOverrides {
   readonly loggerFactory?: Options['loggerFactory'];
   /** Keep the embedded database in memory (tests): nothing on disk, no lock. */
   readonly pgliteInMemory?: boolean;
+  /** With `pgliteInMemory`: start from this dumped data directory (tests' migrated template). */
+  readonly pgliteLoadDataDir?: Blob;
   /** Write schema/query debug lines through this function. */
   readonly logger?: (message: string) => void;
   /**
@@ -185,6 +187,10 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
       ...baseOptions(config, overrides),
       driver: PgliteDriver,
       dbName: 'memory://',
+      // A function, so MikroORM hands the Blob over as it is instead of copying it into a plain object.
+      ...(overrides.pgliteLoadDataDir
+        ? { driverOptions: () => ({ loadDataDir: overrides.pgliteLoadDataDir }) }
+        : {}),
     } as Partial<Options>);
     return orm as HubOrm;
   }
