@@ -22,6 +22,7 @@ export default tseslint.config(
       'jest.config.js',
       'test/global-setup.mjs',
       'test/global-teardown.mjs',
+      'src/mikro-orm.config.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { DefaultLogger, MikroORM, type LoggerOptions, type Options } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
+import { SeedManager } from '@mikro-orm/seeder';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import type { SqlEntityManager } from '@mikro-orm/sql';
@@ -230,6 +231,49 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
     release();
     throw err;
   }
+}
+
+/**
+ * Options for MikroORM's own CLI (`npx mikro-orm …`, see src/mikro-orm.config.ts), on the
+ * database the hub would use. On PGlite the CLI takes the folder's lock for its lifetime
+ * (released when it exits), or, while a hub holds the folder, talks to it over the socket
+ * the hub serves there, as the hub's own tools do: two processes never open one folder.
+ */
+export function cliOrmOptions(config: HubConfig): Partial<Options> {
+  const base = {
+    ...baseOptions(config, { logger: (line) => process.stdout.write(`${line}\n`) }),
+    extensions: [Migrator, SeedManager],
+    // `seeder:run` runs the demo data set (seeds/demo.seeder.ts) with the settings' count.
+    seeder: { path: 'dist/seeds', glob: '*.seeder.js', defaultSeeder: 'DemoSeeder' },
+  };
+  const migrations = { ...base.migrations, path: 'dist/src/db/migrations', pathTs: 'src/db/migrations' };
+  if (config.databaseUrl) {
+    return {
+      ...base,
+      migrations,
+      driver: PostgreSqlDriver,
+      clientUrl: config.databaseUrl,
+      driverOptions: poolTimeouts(config, true),
+    } as Partial<Options>;
+  }
+  mkdirSync(config.pgliteDir, { recursive: true });
+  try {
+    acquirePgliteLock(config.pgliteDir);
+  } catch (err) {
+    if (!(err instanceof DatabaseLockedError)) throw err;
+    return {
+      ...base,
+      migrations,
+      driver: PostgreSqlDriver,
+      host: config.pgliteDir,
+      port: SOCKET_PORT,
+      user: 'postgres',
+      dbName: 'postgres',
+      pool: { min: 0, max: 1 },
+      driverOptions: { connectionTimeoutMillis: config.dbConnectTimeoutMs },
+    } as Partial<Options>;
+  }
+  return { ...base, migrations, driver: PgliteDriver, dbName: config.pgliteDir } as Partial<Options>;
 }
 
 export function describeDatabase(config: HubConfig): string {
