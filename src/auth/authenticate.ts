@@ -8,6 +8,7 @@ import {
   jwtVerify,
   type JWTPayload,
   type JWTVerifyGetKey,
+  type JSONWebKeySet,
 } from 'jose';
 import type { HubConfig } from '../config/config.js';
 import { BadInputError, ErrorCode, HubError, type ErrorDetails } from '../common/errors.js';
@@ -112,7 +113,7 @@ export class Authenticator {
     this.secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
     if (config.jwksUrl) this.jwks = createRemoteJWKSet(new URL(config.jwksUrl));
     else if (config.jwksFile)
-      this.jwks = createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8')));
+      this.jwks = createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8')) as JSONWebKeySet);
   }
 
   async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Principal> {

@@ -12,7 +12,6 @@ import type { HubConfig } from '../config/config.js';
 import { MODULES } from '../modules/index.js';
 import { PLATFORM } from '../server/platform.js';
 import { MIGRATIONS } from './migrations/index.js';
-import type { PGlite } from '@electric-sql/pglite';
 import type { PgliteConnection } from '@mikro-orm/pglite';
 import { acquirePgliteLock, DatabaseLockedError } from './pglite-lock.js';
 import { SOCKET_PORT, servePgliteSocket, socketPath } from './pglite-socket.js';
@@ -211,9 +210,7 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
       driver: PgliteDriver,
       dbName: config.pgliteDir,
     } as Partial<Options>);
-    const pglite = (await (
-      orm.em.getConnection() as unknown as PgliteConnection
-    ).getNativeClient()) as PGlite;
+    const pglite = await (orm.em.getConnection() as unknown as PgliteConnection).getNativeClient();
     const socket = await servePgliteSocket(pglite, config.pgliteDir);
     const note = overrides.logger ?? ((line: string) => createLogger(config).warn(line));
     if ('reason' in socket) note(`operator tools cannot reach this database while it runs: ${socket.reason}`);

@@ -20,7 +20,9 @@ export function unreachableLine(err: unknown): string | null {
   if (isDatabaseUnavailable(err)) {
     const message = err instanceof Error ? err.message : String(err);
     const code = (err as { code?: unknown }).code;
-    return `cannot reach the database: ${message || String(code ?? 'connection failed')}`;
+    const fallback =
+      typeof code === 'string' || typeof code === 'number' ? String(code) : 'connection failed';
+    return `cannot reach the database: ${message || fallback}`;
   }
   return null;
 }

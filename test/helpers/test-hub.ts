@@ -96,7 +96,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const call =
     (caller: Caller): GraphQLCall =>
     async (document, variables, headers = {}) => {
-      const query = typeof document === 'string' ? document : print(document as DocumentNode);
+      const query = typeof document === 'string' ? document : print(document);
       const res = await fetch(`${address}/graphql`, {
         method: 'POST',
         headers: {
