@@ -20,5 +20,8 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
+  // One migrated database per run, copied for each test file (test/helpers/db-template.ts).
+  globalSetup: '<rootDir>/test/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/global-teardown.mjs',
   testTimeout: 120000,
 };

@@ -33,9 +33,9 @@ export class BufferSink implements SeedSink {
   readonly rows = new Map<EntityClass<object>, SeedRow[]>();
 
   add<T extends object>(entity: EntityClass<T>, row: SeedRow): void {
-    const list = this.rows.get(entity as EntityClass<object>);
+    const list = this.rows.get(entity);
     if (list) list.push(row);
-    else this.rows.set(entity as EntityClass<object>, [row]);
+    else this.rows.set(entity, [row]);
   }
 }
 
@@ -94,7 +94,7 @@ export async function seedDatabase(
         const rows = sink.rows.get(entity);
         if (!rows || rows.length === 0) continue;
         const table = tx.getMetadata().get(entity).tableName;
-        await insertRows(tx as SqlEntityManager, table, rows);
+        await insertRows(tx, table, rows);
         counts[table] = (counts[table] ?? 0) + rows.length;
       }
     });

@@ -5,9 +5,8 @@ import { MODULES } from '../src/modules/index.js';
 import { isEmpty, migrate } from '../src/db/bootstrap.js';
 import { describeDatabase } from '../src/db/orm.js';
 import { openToolOrm } from '../src/db/tool-errors.js';
-import { recomputeAll } from '../src/modules/risk/index.js';
-import { seedGovernance } from './governance.js';
-import { DEFAULT_SEED, seedDatabase, truncateAll } from './seed-database.js';
+import { DemoSeeder } from './demo.seeder.js';
+import { DEFAULT_SEED, truncateAll } from './seed-database.js';
 
 const usage = 'usage: npm run seed -- [--enterprises N] [--seed S] [--reset]';
 let args;
@@ -52,19 +51,14 @@ try {
   process.stderr.write(
     `seeding ${enterprises} enterprises into ${describeDatabase(config)} (seed ${seed})\n`,
   );
-  const report = await seedDatabase(orm.em.fork(), MODULES, {
+  const seeder = new DemoSeeder();
+  await seeder.run(orm.em.fork(), {
     enterprises,
     seed,
-    onProgress: (done, total) => process.stderr.write(`\r  ${done}/${total} enterprises`),
+    onProgress: (what, done, total) => process.stderr.write(`\r  ${done}/${total} ${what}`),
   });
-  const agreements = await seedGovernance(orm.em.fork());
-  const profileStart = performance.now();
-  const profiles = await recomputeAll(orm.em.fork(), {
-    onProgress: (done) => process.stderr.write(`\r  ${done}/${enterprises} risk profiles`),
-  });
-  process.stderr.write(
-    `\n  computed ${profiles} risk profiles in ${((performance.now() - profileStart) / 1000).toFixed(1)} s\n`,
-  );
+  const { report, agreements, profiles, profileMillis } = seeder.result!;
+  process.stderr.write(`\n  computed ${profiles} risk profiles in ${(profileMillis / 1000).toFixed(1)} s\n`);
   const rows = Object.values(report.rowsByTable).reduce((a, b) => a + b, 0);
   process.stderr.write('\n');
   process.stdout.write(

@@ -45,7 +45,7 @@ export function accessLogWhere(filter: AccessLogFilter | undefined): FilterQuery
 
 export function toAccessLogRecord(entity: AccessLogEntity): AccessLogRecord {
   return {
-    id: String(entity.id),
+    id: entity.id,
     occurredAt: entity.occurredAt,
     principalId: entity.principalId,
     organisation: entity.organisation,

@@ -44,7 +44,9 @@ export async function auditOperation(
   requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
   onAppend?: AuditPluginDeps['onAppend'],
 ): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Apollo passes an empty contextValue when creating the context failed (e.g. UNAUTHENTICATED)
   const audit = requestContext.contextValue?.audit;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   if (!audit?.hasEntries) return;
   const started = performance.now();
   const ok = await writeOrWithhold(appender, log, requestContext);
@@ -64,6 +66,7 @@ async function writeOrWithhold(
       principal: ctx.principal,
       purpose: ctx.purpose,
       operationName,
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed string, absent for a document sent by hash only
       document: requestContext.source ?? '',
       requestId: ctx.requestId,
       summary,

@@ -6,13 +6,13 @@ import { ArrayType, type Platform, type TransformContext } from '@mikro-orm/core
  * unquoted element and reads a bare NULL as null; the access-log hash covers these
  * values, so each element is always written quoted and escaped.
  */
-export class TextArrayType extends ArrayType<string> {
+export class TextArrayType extends ArrayType {
   override convertToDatabaseValue(
     value: string[] | null,
     platform: Platform,
     context?: TransformContext,
   ): string | null {
     if (!Array.isArray(value)) return super.convertToDatabaseValue(value, platform, context);
-    return `{${value.map((v) => `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+    return `{${value.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
   }
 }

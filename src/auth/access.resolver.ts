@@ -57,7 +57,7 @@ export class AccessResolver {
         fields,
         readable: !denied,
         masked: decisions.some((d) => d.allow && d.mask),
-        deniedReason: denied && !denied.allow ? denied.reason : null,
+        deniedReason: denied ? denied.reason : null,
         agreementId: granted && granted.allow ? (granted.agreementId ?? null) : null,
         grantedPurposes: [
           ...new Set(grants.filter((g) => g.resource === resource.code).flatMap((g) => g.purposes)),

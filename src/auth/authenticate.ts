@@ -9,6 +9,7 @@ import {
   jwtVerify,
   type JWTPayload,
   type JWTVerifyGetKey,
+  type JSONWebKeySet,
 } from 'jose';
 import type { HubConfig } from '../config/config.js';
 import { BadInputError, ErrorCode, HubError, type ErrorDetails } from '../common/errors.js';
@@ -114,7 +115,7 @@ export class Authenticator {
     this.secret = config.jwtSecret ? createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) : undefined;
     if (config.jwksUrl) this.jwks = createRemoteJWKSet(new URL(config.jwksUrl));
     else if (config.jwksFile)
-      this.jwks = createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8')));
+      this.jwks = createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8')) as JSONWebKeySet);
   }
 
   async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Principal> {

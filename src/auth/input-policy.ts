@@ -32,7 +32,7 @@ export type DeniedInput = InputDecision & { readonly decision: Decision & { allo
 
 function unwrap(type: GraphQLInputType): { list: boolean; inner: GraphQLInputType } {
   const t = isNonNullType(type) ? type.ofType : type;
-  return isListType(t) ? { list: true, inner: t.ofType as GraphQLInputType } : { list: false, inner: t };
+  return isListType(t) ? { list: true, inner: t.ofType } : { list: false, inner: t };
 }
 
 /** Walks an input value through input objects and lists, emitting every given (non-null) input. */

@@ -26,7 +26,7 @@ export type OperationStep = GraphQLRequestContextDidResolveOperation<HubContext>
 export const DECLARES_PURPOSE = 'declaresPurpose';
 
 const declaresPurpose = (field: GraphQLField<unknown, unknown>): boolean =>
-  field.extensions?.[DECLARES_PURPOSE] === true;
+  field.extensions[DECLARES_PURPOSE] === true;
 
 type Variables = Readonly<Record<string, unknown>>;
 

@@ -43,8 +43,10 @@ function withSync<R extends object>(r: R, resolveSync: NonNullable<SyncRule<R>['
 
 const authenticated = withSync(
   rule('authenticated', { cache: 'no_cache' })(
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- deny by default: a context without a principal is refused whatever its type says
     (_parent, _args, ctx: HubContext) => ctx.principal !== undefined,
   ),
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- deny by default: a context without a principal is refused whatever its type says
   (_parent, _args, ctx) => (ctx.principal !== undefined ? true : undefined),
 );
 
@@ -106,6 +108,7 @@ function inputRule(parent: string, field: GraphQLField<unknown, unknown>) {
     args,
     ctx: HubContext,
   ) => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- deny by default: a context without a principal is refused whatever its type says
     if (ctx.principal === undefined) return false;
     try {
       await ctx.access.activeGrants();
@@ -115,6 +118,7 @@ function inputRule(parent: string, field: GraphQLField<unknown, unknown>) {
     }
   });
   return withSync(asyncRule, (_parent, args, ctx) => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- deny by default: a context without a principal is refused whatever its type says
     if (ctx.principal === undefined || !ctx.access.grantsLoaded) return undefined;
     return check(args, ctx);
   });

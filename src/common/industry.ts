@@ -78,5 +78,5 @@ registerEnumType(IndustrySection, {
   description: 'GB/T 4754-2017 industry section.',
   valuesConfig: Object.fromEntries(
     Object.entries(INDUSTRY_SECTIONS).map(([k, v]) => [k, { description: v.name }]),
-  ) as Record<IndustrySection, { description: string }>,
+  ),
 });

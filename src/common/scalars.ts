@@ -45,8 +45,7 @@ function coded<T>(name: string, parse: () => T): T {
 /** Calendar date without time zone, YYYY-MM-DD (decision dates, validity dates). */
 export const DateScalar = new GraphQLScalarType<string, string>({
   ...LocalDateResolver.toConfig(),
-  parseValue: (value) => coded('LocalDate', () => LocalDateResolver.parseValue(value) as string),
-  parseLiteral: (ast, variables) =>
-    coded('LocalDate', () => LocalDateResolver.parseLiteral(ast, variables) as string),
-  serialize: (value) => LocalDateResolver.serialize(value) as string,
+  parseValue: (value) => coded('LocalDate', () => LocalDateResolver.parseValue(value)),
+  parseLiteral: (ast, variables) => coded('LocalDate', () => LocalDateResolver.parseLiteral(ast, variables)),
+  serialize: (value) => LocalDateResolver.serialize(value),
 });

@@ -40,7 +40,13 @@ function copyText(v: unknown): string {
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return `{${v.join(',')}}`;
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  const text = String(v);
+  // Strings and numbers as they are; anything else (a JSON value) as JSON, never `[object Object]`.
+  const text =
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'bigint'
+        ? v.toString()
+        : JSON.stringify(v);
   if (!SPECIAL.test(text)) return text;
   return text.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',

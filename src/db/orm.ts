@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { DefaultLogger, MikroORM, type LoggerOptions, type Options } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
+import { SeedManager } from '@mikro-orm/seeder';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import type { SqlEntityManager } from '@mikro-orm/sql';
@@ -11,7 +12,6 @@ import type { HubConfig } from '../config/config.js';
 import { MODULES } from '../modules/index.js';
 import { PLATFORM } from '../server/platform.js';
 import { MIGRATIONS } from './migrations/index.js';
-import type { PGlite } from '@electric-sql/pglite';
 import type { PgliteConnection } from '@mikro-orm/pglite';
 import { acquirePgliteLock, DatabaseLockedError } from './pglite-lock.js';
 import { SOCKET_PORT, servePgliteSocket, socketPath } from './pglite-socket.js';
@@ -27,6 +27,8 @@ export interface OrmOverrides {
   readonly loggerFactory?: Options['loggerFactory'];
   /** Keep the embedded database in memory (tests): nothing on disk, no lock. */
   readonly pgliteInMemory?: boolean;
+  /** With `pgliteInMemory`: start from this dumped data directory (tests' migrated template). */
+  readonly pgliteLoadDataDir?: Blob;
   /** Write schema/query debug lines through this function. */
   readonly logger?: (message: string) => void;
   /**
@@ -185,6 +187,10 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
       ...baseOptions(config, overrides),
       driver: PgliteDriver,
       dbName: 'memory://',
+      // A function, so MikroORM hands the Blob over as it is instead of copying it into a plain object.
+      ...(overrides.pgliteLoadDataDir
+        ? { driverOptions: () => ({ loadDataDir: overrides.pgliteLoadDataDir }) }
+        : {}),
     } as Partial<Options>);
     return orm as HubOrm;
   }
@@ -204,9 +210,7 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
       driver: PgliteDriver,
       dbName: config.pgliteDir,
     } as Partial<Options>);
-    const pglite = (await (
-      orm.em.getConnection() as unknown as PgliteConnection
-    ).getNativeClient()) as PGlite;
+    const pglite = await (orm.em.getConnection() as unknown as PgliteConnection).getNativeClient();
     const socket = await servePgliteSocket(pglite, config.pgliteDir);
     const note = overrides.logger ?? ((line: string) => createLogger(config).warn(line));
     if ('reason' in socket) note(`operator tools cannot reach this database while it runs: ${socket.reason}`);
@@ -224,6 +228,49 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
     release();
     throw err;
   }
+}
+
+/**
+ * Options for MikroORM's own CLI (`npx mikro-orm …`, see src/mikro-orm.config.ts), on the
+ * database the hub would use. On PGlite the CLI takes the folder's lock for its lifetime
+ * (released when it exits), or, while a hub holds the folder, talks to it over the socket
+ * the hub serves there, as the hub's own tools do: two processes never open one folder.
+ */
+export function cliOrmOptions(config: HubConfig): Partial<Options> {
+  const base = {
+    ...baseOptions(config, { logger: (line) => process.stdout.write(`${line}\n`) }),
+    extensions: [Migrator, SeedManager],
+    // `seeder:run` runs the demo data set (seeds/demo.seeder.ts) with the settings' count.
+    seeder: { path: 'dist/seeds', glob: '*.seeder.js', defaultSeeder: 'DemoSeeder' },
+  };
+  const migrations = { ...base.migrations, path: 'dist/src/db/migrations', pathTs: 'src/db/migrations' };
+  if (config.databaseUrl) {
+    return {
+      ...base,
+      migrations,
+      driver: PostgreSqlDriver,
+      clientUrl: config.databaseUrl,
+      driverOptions: poolTimeouts(config, true),
+    } as Partial<Options>;
+  }
+  mkdirSync(config.pgliteDir, { recursive: true });
+  try {
+    acquirePgliteLock(config.pgliteDir);
+  } catch (err) {
+    if (!(err instanceof DatabaseLockedError)) throw err;
+    return {
+      ...base,
+      migrations,
+      driver: PostgreSqlDriver,
+      host: config.pgliteDir,
+      port: SOCKET_PORT,
+      user: 'postgres',
+      dbName: 'postgres',
+      pool: { min: 0, max: 1 },
+      driverOptions: { connectionTimeoutMillis: config.dbConnectTimeoutMs },
+    } as Partial<Options>;
+  }
+  return { ...base, migrations, driver: PgliteDriver, dbName: config.pgliteDir } as Partial<Options>;
 }
 
 export function describeDatabase(config: HubConfig): string {

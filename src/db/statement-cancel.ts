@@ -58,14 +58,18 @@ export function backendCanceller(connectionString: string, timeoutMs: number): C
 }
 
 /** Registers `pid` as running a statement of `tally` until the returned function is called. */
-function enter(tally: SqlTally, pid: number, cancel: Canceller): { entry: RunningStatement; leave(): void } {
-  const running = (tally.running ??= new Map());
+function enter(
+  tally: SqlTally,
+  pid: number,
+  cancel: Canceller,
+): { entry: RunningStatement; leave: () => void } {
+  const running = (tally.running ??= new Map<number, RunningStatement>());
   const entry = running.get(pid) ?? { count: 0, cancel, cancelled: false };
   entry.count += 1;
   running.set(pid, entry);
   return {
     entry,
-    leave() {
+    leave: () => {
       entry.count -= 1;
       if (entry.count === 0 && running.get(pid) === entry) running.delete(pid);
     },

@@ -20,22 +20,38 @@ export function unreachableLine(err: unknown): string | null {
   if (isDatabaseUnavailable(err)) {
     const message = err instanceof Error ? err.message : String(err);
     const code = (err as { code?: unknown }).code;
-    return `cannot reach the database: ${message || String(code ?? 'connection failed')}`;
+    const fallback =
+      typeof code === 'string' || typeof code === 'number' ? String(code) : 'connection failed';
+    return `cannot reach the database: ${message || fallback}`;
   }
   return null;
 }
 
+function exitUnreachable(err: unknown): never {
+  const unreachable = unreachableLine(err);
+  if (!unreachable) throw err;
+  process.stderr.write(`${unreachable}\n`);
+  process.exit(EXIT_UNREACHABLE);
+}
+
 /**
  * Opens the database for an operator tool; when it cannot be reached, prints the one
- * line and exits with EXIT_UNREACHABLE instead of a stack trace.
+ * line and exits with EXIT_UNREACHABLE instead of a stack trace. MikroORM connects
+ * lazily, so the connection is tried here, before the tool's first statement (a migration
+ * would otherwise fail deep inside the migrator with the driver's stack).
  */
 export async function openToolOrm(config: HubConfig, overrides: OrmOverrides): Promise<HubOrm> {
+  let orm: HubOrm;
   try {
-    return await createOrm(config, overrides);
+    orm = await createOrm(config, overrides);
   } catch (err) {
-    const unreachable = unreachableLine(err);
-    if (!unreachable) throw err;
-    process.stderr.write(`${unreachable}\n`);
-    process.exit(EXIT_UNREACHABLE);
+    exitUnreachable(err);
   }
+  try {
+    await orm.em.fork().execute('select 1');
+  } catch (err) {
+    await orm.close(true).catch(() => undefined);
+    exitUnreachable(err);
+  }
+  return orm;
 }

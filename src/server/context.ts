@@ -128,7 +128,7 @@ export async function createContext(
       },
     });
   }
-  const em = deps.em.fork({ clear: true, freshEventManager: true }) as SqlEntityManager;
+  const em = deps.em.fork({ clear: true, freshEventManager: true });
   const access = new AccessControl(principal, parsePurpose(headers), deps.catalog, deps.grants(em));
   return new RequestContext(requestId, em, new LoaderRegistry(em), deps.limits, principal, access);
 }

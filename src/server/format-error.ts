@@ -1,7 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode, HubError, PUBLIC_ERROR_CODES } from '../common/errors.js';
 import { deadlineCancelMs, isDatabaseUnavailable, unavailableFormattedError } from '../db/outage.js';
 import { OperationTimeoutError } from './limits/operation-timeout.js';
@@ -15,19 +14,6 @@ function rootCause(error: unknown): unknown {
     current = next;
   }
   return current;
-}
-
-function describeValidation(err: ArgumentValidationError): string {
-  const parts: string[] = [];
-  const walk = (errors: typeof err.extensions.validationErrors, prefix: string) => {
-    for (const e of errors ?? []) {
-      const path = prefix ? `${prefix}.${e.property}` : e.property;
-      for (const message of Object.values(e.constraints ?? {})) parts.push(`${path}: ${message}`);
-      walk(e.children as typeof errors, path);
-    }
-  };
-  walk(err.extensions.validationErrors, '');
-  return parts.length > 0 ? `Invalid argument: ${parts.join('; ')}` : err.message;
 }
 
 /** Longest message a client gets; graphql-js quotes a whole rejected variable value in its messages. */
@@ -59,15 +45,12 @@ export function createFormatError(log: Logger) {
         extensions: { code: cause.code, ...cause.details },
       };
     }
-    if (cause instanceof ArgumentValidationError) {
-      return { ...base, message: describeValidation(cause), extensions: { code: ErrorCode.BAD_USER_INPUT } };
-    }
     // A custom scalar rejected a literal: graphql-js reports a validation error, but
     // the client's mistake is bad input, and the scalar's message says which rule.
     if (
       cause instanceof GraphQLError &&
       cause !== error &&
-      cause.extensions?.code === ErrorCode.BAD_USER_INPUT
+      cause.extensions.code === ErrorCode.BAD_USER_INPUT
     ) {
       return { ...base, extensions: { ...cause.extensions } };
     }

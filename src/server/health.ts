@@ -49,7 +49,7 @@ export function registerHealthRoutes(
         .send({ status: 'unavailable', database, reason });
     if (readiness.draining) return unavailable('shutting down');
     try {
-      if (!(await accessLogWritable(orm))) return unavailable('the access log is not writable');
+      if (!(await accessLogWritable(orm))) return await unavailable('the access log is not writable');
       return { status: 'ready', database };
     } catch (err) {
       if (isDatabaseUnavailable(err)) {

@@ -52,7 +52,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => Int, { description: 'Number of items matching the filter, over all pages.' })
     totalCount!: number;
   }
-  return ConnectionType as unknown as ClassType<Connection<T>>;
+  return ConnectionType;
 }
 
 @ArgsType()

@@ -14,6 +14,7 @@ import { Purpose } from '../../src/auth/purpose.js';
 import { grantEveryConditionalResource as grantAll } from '../../seeds/governance.js';
 import { PRINCIPALS } from './principals.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
+import { pgliteTemplate } from './db-template.js';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   readonly status: number;
@@ -65,7 +66,7 @@ export interface TestHubOptions {
 
 /** A migrated, seeded hub on its own database, called over real HTTP on loopback. */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
-  const db = await createTestDatabase(options.adminUrl ?? process.env.DATABASE_URL);
+  const db = await createTestDatabase(options.adminUrl ?? process.env.DATABASE_URL, { fromTemplate: true });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -73,7 +74,14 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...options.env,
   });
   const counter = new QueryCounter();
-  const orm = await createOrm(config, { loggerFactory: counter.loggerFactory, pgliteInMemory: true });
+  // Each file starts from the run's migrated template when there is one (a copy of it:
+  // still a database of its own); migrate() then finds nothing pending and returns at once.
+  const template = db.kind === 'pglite' ? pgliteTemplate() : undefined;
+  const orm = await createOrm(config, {
+    loggerFactory: counter.loggerFactory,
+    pgliteInMemory: true,
+    ...(template ? { pgliteLoadDataDir: template } : {}),
+  });
   await migrate(orm);
   if ((options.enterprises ?? 0) > 0) {
     await seedDatabase(orm.em.fork(), MODULES, { enterprises: options.enterprises! });
@@ -88,7 +96,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const call =
     (caller: Caller): GraphQLCall =>
     async (document, variables, headers = {}) => {
-      const query = typeof document === 'string' ? document : print(document as DocumentNode);
+      const query = typeof document === 'string' ? document : print(document);
       const res = await fetch(`${address}/graphql`, {
         method: 'POST',
         headers: {

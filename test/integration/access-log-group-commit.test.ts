@@ -35,7 +35,7 @@ interface Row {
 async function chain(orm: HubOrm): Promise<Row[]> {
   const rows = await orm.em.fork().find(AccessLogEntity, {}, { orderBy: { id: 'asc' } });
   return rows.map((r) => ({
-    id: String(r.id),
+    id: r.id,
     requestId: r.requestId,
     previousHash: r.previousHash,
     hash: r.hash,

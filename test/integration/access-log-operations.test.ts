@@ -313,7 +313,7 @@ describe('reading the log through accessLog', () => {
         denials: [],
       },
     });
-    const read = nodes.find((n) => n.id === String(taxRead.id));
+    const read = nodes.find((n) => n.id === taxRead.id);
     expect(read).toMatchObject({
       organisation: 'BANK_XM_001',
       purpose: 'CREDIT_ASSESSMENT',
@@ -340,8 +340,8 @@ describe('reading the log through accessLog', () => {
     expect(res.body.data!.accessLog.totalCount).toBe(nodes.length);
     for (const node of nodes) expect(node.owners).toContain(department);
     const ids = nodes.map((n) => n.id);
-    expect(ids.includes(String(taxRead.id))).toBe(department === 'TAX');
-    expect(ids.includes(String(vehiclesDenied.id))).toBe(department === 'TRANSPORT');
+    expect(ids.includes(taxRead.id)).toBe(department === 'TAX');
+    expect(ids.includes(vehiclesDenied.id)).toBe(department === 'TRANSPORT');
   });
 
   it('keeps a department to its own records when it filters for another department’s resource', async () => {
@@ -350,7 +350,7 @@ describe('reading the log through accessLog', () => {
     });
     expect(res.body.errors).toBeUndefined();
     for (const { node } of res.body.data!.accessLog.edges) expect(node.owners).toContain('TAX');
-    expect(res.body.data!.accessLog.edges.map((e) => e.node.id)).not.toContain(String(vehiclesDenied.id));
+    expect(res.body.data!.accessLog.edges.map((e) => e.node.id)).not.toContain(vehiclesDenied.id);
   });
 
   it('shows an auditor every record, including who read the log', async () => {

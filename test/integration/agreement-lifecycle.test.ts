@@ -54,7 +54,7 @@ async function dbGrades(uscc: string): Promise<{ year: number; grade: string }[]
     'select year, grade from credit_tax_evaluation where uscc = ? order by year desc',
     [uscc],
   );
-  return rows.map((r) => ({ year: Number(r.year), grade: r.grade }));
+  return rows.map((r) => ({ year: r.year, grade: r.grade }));
 }
 
 function ok<T>(res: GraphQLResponse<Record<string, T>>, field: string): T {

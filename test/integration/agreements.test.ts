@@ -60,7 +60,7 @@ afterAll(async () => {
 
 const as = (principal: TokenClaims) =>
   hub.as({ principal, purpose: Purpose.CREDIT_ASSESSMENT } satisfies Caller);
-const grantsOf = (org: string) => grantLoader(hub.orm.em.fork() as SqlEntityManager)(org);
+const grantsOf = (org: string) => grantLoader(hub.orm.em.fork())(org);
 
 function data<T>(res: GraphQLResponse<Record<string, T>>, field: string): T {
   expect(res.body.errors).toBeUndefined();

@@ -10,7 +10,7 @@ import { startTestHub, type GraphQLResponse, type TestHub } from '../helpers/tes
 import { PRINCIPALS } from '../helpers/principals.js';
 
 const ENTERPRISE = '{ enterprise(uscc: "91350100M000100Y43") { uscc } }';
-const DEV_SECRET = new TextEncoder().encode(loadConfig({ NODE_ENV: 'test' }).jwtSecret!);
+const DEV_SECRET = new TextEncoder().encode(loadConfig({ NODE_ENV: 'test' }).jwtSecret);
 const ISSUER = 'inter-agency-data-hub';
 
 const BANK_CLAIMS = { org: 'BANK_XM_001', kind: 'BANK' };
@@ -22,6 +22,7 @@ async function hs256(
     secret = DEV_SECRET,
     issuer = ISSUER,
     audience = ISSUER,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- widens the default: a test passes a number
     exp = '5m' as string | number,
     sub = 'risk-engine',
   } = {},

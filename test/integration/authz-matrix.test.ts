@@ -213,7 +213,7 @@ beforeAll(async () => {
   for (const owner of Object.values(Department)) {
     const res = await hub.as({ principal: department(owner) })(query);
     for (const site of sites.filter((s) => s.entry.owner === owner))
-      ownerView.set(site.key, occurrences(res.body as Body, site));
+      ownerView.set(site.key, occurrences(res.body, site));
   }
 });
 afterAll(async () => {

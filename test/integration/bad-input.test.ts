@@ -232,7 +232,7 @@ function mutationFields() {
   return Object.values(mutation.getFields()).map((field) => ({
     name: field.name,
     document:
-      `mutation Probe${field.args.length ? `(${field.args.map((a) => `$${a.name}: ${a.type}`).join(', ')})` : ''} ` +
+      `mutation Probe${field.args.length ? `(${field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')})` : ''} ` +
       `{ ${field.name}${field.args.length ? `(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''} { __typename } }`,
     leaves: field.args.flatMap((a) => leavesOf(a.name, a.type, [])),
   }));

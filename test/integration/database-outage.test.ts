@@ -46,7 +46,8 @@ const logLines: { msg: string; attempt?: number }[] = [];
 function capturingLogger() {
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      for (const line of chunk.toString().split('\n').filter(Boolean))
+        logLines.push(JSON.parse(line) as (typeof logLines)[number]);
       done();
     },
   });

@@ -39,6 +39,7 @@ async function recordOf(action: string, targetId: string): Promise<AccessLogEnti
   return records[0]!;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the field's type
 function ok<T>(res: { body: { data?: unknown; errors?: unknown } }, field: string): T {
   expect(res.body.errors).toBeUndefined();
   return (res.body.data as Record<string, T>)[field]!;
@@ -199,7 +200,8 @@ describe('governance writes are on the hash-chained access log', () => {
   });
 
   it('a changed governance record breaks the chain at that record', async () => {
-    const [row] = await sql<{ id: string; decisions: string }>(
+    // int8: a string from PostgreSQL, a number from PGlite.
+    const [row] = await sql<{ id: string | number; decisions: string }>(
       "select id, decisions::text as decisions from audit_access_log where operation_name = 'AGREEMENT_REJECTED'",
     );
     await sql(

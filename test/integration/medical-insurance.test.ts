@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import {
   designatedInstitutionsLoader,
   institutionCreditGradesLoader,
@@ -368,7 +367,7 @@ describe('medical insurance loaders', () => {
   it.each(Object.entries(factories))(
     '%s answers N loads in one tick with one SQL statement',
     async (_, factory) => {
-      const loader = factory(hub.orm.em.fork() as SqlEntityManager);
+      const loader = factory(hub.orm.em.fork());
       hub.counter.reset();
       const pages = await Promise.all(usccs.map((uscc) => loader.load({ uscc, first: 10, offset: 0 })));
       expect(hub.counter.count).toBe(1);

@@ -36,8 +36,11 @@ function value(text: string, name: string, labels: Record<string, string>): numb
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const got = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+    const got: Record<string, string | undefined> = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m): [string, string | undefined] => [
+        m[1]!,
+        m[2],
+      ]),
     );
     if (Object.entries(labels).every(([k, v]) => got[k] === v)) return Number(match[3]);
   }

@@ -146,6 +146,17 @@ describe('operator tools while the hub runs', () => {
     expect(recomputed.stdout).toMatch(/: recomputed 0 risk profiles in \d+\.\d s\n$/);
   });
 
+  it("MikroORM's CLI (npm run orm) reads the running hub's database", async () => {
+    // package.json's mikro-orm.configPaths points at the built src/mikro-orm.config.ts.
+    const listed = await run('node_modules/@mikro-orm/cli/cli.js', ['migration:list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('Migration20261122045727Initial');
+    expect(listed.stdout).toContain('Migration20261202163000AccessLogClaim');
+    const pending = await run('node_modules/@mikro-orm/cli/cli.js', ['migration:pending']);
+    expect(pending.code).toBe(0);
+    expect(pending.stdout).toContain('No pending migrations');
+  });
+
   it("tools and the hub's own requests at the same time leave an intact chain", async () => {
     // The hub records each enterprise read in the access log while a tool writes a key in
     // the same chain: on PGlite they share one session, which must not interleave them.
@@ -195,5 +206,16 @@ describe('a tool that cannot reach the database', () => {
     });
     expect(down.code).toBe(3);
     expect(down.stderr).toBe('cannot reach the database: connect ECONNREFUSED 127.0.0.1:1\n');
+
+    // migrate and seed too: MikroORM connects lazily, so the tools try the connection first.
+    for (const script of ['dist/src/db/cli/migrate.js', 'dist/seeds/seed.js']) {
+      const refused = await run(script, [], { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+      expect({ script, code: refused.code, stdout: refused.stdout, stderr: refused.stderr }).toEqual({
+        script,
+        code: 3,
+        stdout: '',
+        stderr: 'cannot reach the database: connect ECONNREFUSED 127.0.0.1:1\n',
+      });
+    }
   });
 });

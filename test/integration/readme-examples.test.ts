@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EnterpriseProfileDocument, EnterprisesInRegionDocument } from '../gql/graphql.js';
 import { Purpose } from '../../src/auth/purpose.js';
 import { PRINCIPALS } from '../helpers/principals.js';
+import { DEMO_PRINCIPALS } from '../../src/auth/demo-principals.js';
+import { expectedAsBankXiamen } from '../../src/server/cli/readme-expectations.js';
+import { seedGovernance } from '../../seeds/governance.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 
 const README = readFileSync('README.md', 'utf8');
@@ -86,5 +89,45 @@ describe('README examples', () => {
   it('the configuration table matches the settings in code', async () => {
     const { settingsTable } = await import('../../src/config/describe.js');
     expect(README).toContain(settingsTable());
+  });
+});
+
+/**
+ * What the README's own `$TOKEN` (bank-xiamen, with the demo agreements `npm start` seeds)
+ * gets back from each example: the README states it per example (generated from
+ * queries/expected-as-bank-xiamen.json), and this compares it with a seeded hub's answers.
+ */
+const AS_BANK_XIAMEN = JSON.parse(readFileSync('queries/expected-as-bank-xiamen.json', 'utf8')) as Record<
+  string,
+  { errors: number; denied: { code: string; reason?: string; resource?: string }[] }
+>;
+
+describe('README examples as bank-xiamen (the quick start token)', () => {
+  beforeAll(async () => {
+    await seedGovernance(hub.orm.em.fork());
+  });
+
+  it.each(QUERY_FILES)('%s answers bank-xiamen as the README says', async (file) => {
+    const res = await hub.as({
+      principal: DEMO_PRINCIPALS['bank-xiamen'],
+      purpose: Purpose.CREDIT_ASSESSMENT,
+    })(readFileSync(`queries/${file}`, 'utf8'), EXAMPLE_VARIABLES[file]);
+    const errors = res.body.errors ?? [];
+    const denied = [
+      ...new Map(
+        errors.map((e) => {
+          const x = e.extensions ?? {};
+          const d = {
+            code: String(x.code),
+            ...(typeof x.reason === 'string' ? { reason: x.reason } : {}),
+            ...(typeof x.resource === 'string' ? { resource: x.resource } : {}),
+          };
+          return [JSON.stringify(d), d] as const;
+        }),
+      ).values(),
+    ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(res.body.data).toBeTruthy();
+    expect({ file, errors: errors.length, denied }).toEqual({ file, ...AS_BANK_XIAMEN[file] });
+    expect(README).toContain(expectedAsBankXiamen(file));
   });
 });

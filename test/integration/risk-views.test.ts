@@ -279,7 +279,7 @@ describe('risk filters on enterprise lists', () => {
     const [min] = await hub.orm.em
       .fork()
       .execute<
-        { m: number }[]
+        { m: number | string }[]
       >("select min(p.score) as m from risk_profile p join registry_enterprise e using (uscc) where e.region_code like '35%'");
     expect(scores[0]).toBeCloseTo(Number(min!.m), 5);
   });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import {
   patentCountsLoader,
   rdSpendingLoader,
@@ -339,7 +338,7 @@ describe('sci-tech: loaders', () => {
     );
     const usccs = res.body.data!.enterprises.edges.map((e) => e.node.uscc);
     expect(usccs.length).toBe(30);
-    const loader = factory(hub.orm.em.fork() as SqlEntityManager);
+    const loader = factory(hub.orm.em.fork());
     hub.counter.reset();
     const pages = await Promise.all(usccs.map((uscc) => loader.load({ uscc, first: 10, offset: 0 })));
     expect(hub.counter.count).toBe(1);

@@ -43,7 +43,7 @@ async function startHub(): Promise<RunningHub> {
   const lines: RunningHub['lines'] = [];
   const waiters: { msg: string; resolve: () => void }[] = [];
   let rest = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     rest += chunk.toString();
     const parts = rest.split('\n');
     rest = parts.pop()!;
@@ -55,7 +55,7 @@ async function startHub(): Promise<RunningHub> {
     }
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
     child.once('exit', (code, signal) => done({ code, signal })),
   );

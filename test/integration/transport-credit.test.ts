@@ -320,7 +320,7 @@ describe('transport loaders', () => {
     );
     const usccs = res.body.data!.enterprises.edges.map((e) => e.node.uscc);
     expect(usccs).toContain(DEMO);
-    const loader = factory(hub.orm.em.fork() as SqlEntityManager);
+    const loader = factory(hub.orm.em.fork());
     hub.counter.reset();
     const pages = await Promise.all(usccs.map((uscc) => loader.load({ uscc, first: 10, offset: 0 })));
     expect(hub.counter.count).toBe(1);

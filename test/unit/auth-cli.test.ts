@@ -11,7 +11,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = { NODE_ENV: 'test' }
   return { code, out, err };
 }
 
-const secret = new TextEncoder().encode(loadConfig({ NODE_ENV: 'test' }).jwtSecret!);
+const secret = new TextEncoder().encode(loadConfig({ NODE_ENV: 'test' }).jwtSecret);
 
 describe('auth CLI: token', () => {
   it('mints a verifiable HS256 token with the given claims and expiry', async () => {

@@ -15,7 +15,7 @@ import { TaxCreditEvaluationEntity } from '../../src/modules/credit/tax-credit-e
 class ArraySink implements SeedSink {
   readonly rows: { entity: EntityClass<object>; row: SeedRow }[] = [];
   add<T extends object>(entity: EntityClass<T>, row: SeedRow): void {
-    this.rows.push({ entity: entity as EntityClass<object>, row });
+    this.rows.push({ entity: entity, row });
   }
   of(entity: EntityClass<object>): SeedRow[] {
     return this.rows.filter((r) => r.entity === entity).map((r) => r.row);
@@ -69,7 +69,7 @@ describe('credit seeder', () => {
   });
 
   it('lists few clean enterprises and every seriously dishonest one', () => {
-    const entries = sink.of(CreditListEntryEntity as EntityClass<object>);
+    const entries = sink.of(CreditListEntryEntity);
     const active = entries.filter((r) => r.removed_date === null);
     const byLevel = (l: number) => facts.filter((e) => e.troubleLevel === l);
     expect(
@@ -98,13 +98,13 @@ describe('credit seeder', () => {
     for (const r of entries) {
       expect(r.department).toBe(r.list === 'DISHONEST_JUDGMENT_DEBTOR' ? 'COURT' : 'MARKET_REGULATION');
       expect(r.case_number === null).toBe(r.list !== 'DISHONEST_JUDGMENT_DEBTOR');
-      if (r.removed_date !== null) expect(String(r.removed_date) < SEED_CONTEXT.today).toBe(true);
+      if (r.removed_date !== null) expect((r.removed_date as string) < SEED_CONTEXT.today).toBe(true);
       expect((r.removed_date === null) === (r.removal_reason === null)).toBe(true);
     }
   });
 
   it('grades most enterprises, A mostly for clean ones and C/D for troubled ones', () => {
-    const grades = sink.of(TaxCreditEvaluationEntity as EntityClass<object>);
+    const grades = sink.of(TaxCreditEvaluationEntity);
     expect(
       share(
         grades.map((r) => r.uscc),
@@ -121,10 +121,10 @@ describe('credit seeder', () => {
   });
 
   it('gives arrears only to enterprises with issues, and six monthly risk classes', () => {
-    const arrears = sink.of(TaxArrearsEntity as EntityClass<object>);
+    const arrears = sink.of(TaxArrearsEntity);
     expect(arrears.filter((r) => level(r) === 0)).toEqual([]);
     expect(arrears.length).toBeGreaterThan(0);
-    const risk = sink.of(RiskClassificationEntity as EntityClass<object>);
+    const risk = sink.of(RiskClassificationEntity);
     const months = new Set(risk.map((r) => r.month));
     expect([...months].sort()).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
     const perEnterprise = new Map<unknown, number>();
@@ -140,7 +140,7 @@ describe('credit seeder', () => {
       RiskClassificationEntity,
       LicenceEntity,
     ]) {
-      const rows = sink.of(entity as EntityClass<object>);
+      const rows = sink.of(entity);
       const keys = new Set(rows.map((r) => `${String(r.department)}|${String(r.source_record_id)}`));
       expect(keys.size).toBe(rows.length);
     }

@@ -16,9 +16,9 @@ function generate(count: number): Rows {
   const rows: Rows = new Map();
   const sink: SeedSink = {
     add(entity, row) {
-      const list = rows.get(entity as EntityClass<object>) ?? [];
+      const list = rows.get(entity) ?? [];
       list.push(row);
-      rows.set(entity as EntityClass<object>, list);
+      rows.set(entity, list);
     },
   };
   for (let index = 0; index < count; index++) {
@@ -104,12 +104,15 @@ describe('medical insurance seeder', () => {
 
   it('finds violations after designation, fines them by the regulation, repairs only after a year', () => {
     const designatedFrom = new Map(
-      institutions.map((r) => [`${r.uscc}|${r.institution_code}`, r.designated_from as string]),
+      institutions.map((r) => [
+        `${String(r.uscc)}|${String(r.institution_code)}`,
+        r.designated_from as string,
+      ]),
     );
     expect(violations.length).toBeGreaterThan(0);
     for (const r of violations) {
       const found = r.found_date as string;
-      expect(found > designatedFrom.get(`${r.uscc}|${r.institution_code}`)!).toBe(true);
+      expect(found > designatedFrom.get(`${String(r.uscc)}|${String(r.institution_code)}`)!).toBe(true);
       expect(found < SEED_CONTEXT.today).toBe(true);
       const involved = r.amount_involved as number;
       const ratio = (r.penalty_amount as number) / involved;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import { Writable } from 'node:stream';
-import type { LoggerNamespace } from '@mikro-orm/core';
 import { pino } from 'pino';
 import { observeSql, pinoOrmLoggerFactory, sqlTallies } from '../../src/db/orm-logger.js';
 
@@ -20,7 +19,7 @@ describe('MikroORM lines through pino', () => {
     const { lines, log } = capture();
     const logger = pinoOrmLoggerFactory(log)({ writer: () => {}, debugMode: false });
     // As MikroORM's migrator calls it (AbstractMigrator), whatever the debug setting.
-    logger.log('migrator' as LoggerNamespace, "Applied 'Migration20261202153454TrustedDocuments'", {
+    logger.log('migrator', "Applied 'Migration20261202153454TrustedDocuments'", {
       enabled: true,
     });
     logger.warn('discovery', 'something odd', { enabled: true });

@@ -2,7 +2,59 @@ import { describe, expect, it } from '@jest/globals';
 import { Department } from '../../src/common/department.js';
 import { SignalCategory, SignalSeverity, type RiskSignal } from '../../src/common/risk-signal.js';
 import { computeProfile, gradeFor, sourceStatus } from '../../src/modules/risk/risk-model.js';
-import { DIMENSION_MODEL, GRADE_BANDS, SIGNAL_POINTS } from '../../src/modules/risk/risk-model.v1.js';
+import {
+  DIMENSION_MODEL,
+  DIMENSIONS,
+  GRADE_BANDS,
+  MODEL_VERSION,
+  SCORE_CAPS,
+  SIGNAL_POINTS,
+} from '../../src/modules/risk/risk-model.v1.js';
+import { MODULES } from '../../src/modules/index.js';
+
+/**
+ * Model 2026.1 as published (the README's model table). Written out here, not read from the
+ * model, so that changing a weight or a cap without a new MODEL_VERSION fails this file.
+ */
+const PUBLISHED = {
+  version: 'risk-model-2026.1',
+  points: {
+    DISHONEST_JUDGMENT_DEBTOR: { OVERALL_RISK: -30, SOCIAL_VALUE: -10 },
+    SERIOUS_DISHONESTY_LIST: { OVERALL_RISK: -30, OPERATING_EFFICIENCY: -10 },
+    BUSINESS_ANOMALY: { OVERALL_RISK: -10, OPERATING_EFFICIENCY: -10 },
+    ADMIN_PENALTY: { OVERALL_RISK: -5, OPERATING_EFFICIENCY: -5 },
+    TAX_GRADE_D: { OVERALL_RISK: -12, OPERATING_EFFICIENCY: -20, SOCIAL_VALUE: -10 },
+    TAX_GRADE_C: { OVERALL_RISK: -8, OPERATING_EFFICIENCY: -10 },
+    TAX_ARREARS: { OVERALL_RISK: -10, SOCIAL_VALUE: -10 },
+    MARKET_RISK_CLASS_D: { OVERALL_RISK: -10, OPERATING_EFFICIENCY: -10 },
+    MARKET_RISK_CLASS_C: { OVERALL_RISK: -5, OPERATING_EFFICIENCY: -5 },
+    ENTERPRISE_REVOKED: { OVERALL_RISK: -25, GROWTH_POTENTIAL: -25 },
+    ENTERPRISE_LIQUIDATING: { OVERALL_RISK: -20, GROWTH_POTENTIAL: -25 },
+    ENTERPRISE_CANCELLED: { OVERALL_RISK: -25, GROWTH_POTENTIAL: -25 },
+    SOCIAL_INSURANCE_ARREARS: { OVERALL_RISK: -8, SOCIAL_VALUE: -20 },
+    MEDICAL_FUND_VIOLATION: { OVERALL_RISK: -8, SOCIAL_VALUE: -15 },
+    MEDICAL_INSTITUTION_GRADE_E: { OVERALL_RISK: -12, SOCIAL_VALUE: -15 },
+    MEDICAL_INSTITUTION_GRADE_D: { OVERALL_RISK: -6, SOCIAL_VALUE: -8 },
+    MEDICAL_DESIGNATION_SUSPENDED: { OVERALL_RISK: -8, OPERATING_EFFICIENCY: -8 },
+    TRANSPORT_GRADE_C_OR_D: { OVERALL_RISK: -8, OPERATING_EFFICIENCY: -8 },
+    TRANSPORT_ENFORCEMENT: { OVERALL_RISK: -3 },
+    TRANSPORT_LICENCE_REVOKED: { OVERALL_RISK: -10, GROWTH_POTENTIAL: -10 },
+    TAX_GRADE_A: { OPERATING_EFFICIENCY: 20, SOCIAL_VALUE: 10 },
+    TRANSPORT_GRADE_AA: { OPERATING_EFFICIENCY: 10 },
+    HIGH_TECH_CERTIFIED: { TECHNOLOGICAL_INNOVATION: 20, GROWTH_POTENTIAL: 10 },
+    TECH_SME_CERTIFIED: { TECHNOLOGICAL_INNOVATION: 15, GROWTH_POTENTIAL: 5 },
+    SPECIALISED_NEW_CERTIFIED: { TECHNOLOGICAL_INNOVATION: 15, GROWTH_POTENTIAL: 10 },
+    RD_INTENSITY_HIGH: { TECHNOLOGICAL_INNOVATION: 15, GROWTH_POTENTIAL: 15 },
+    INVENTION_PATENTS: { TECHNOLOGICAL_INNOVATION: 10, GROWTH_POTENTIAL: 5 },
+  } as Record<string, Partial<Record<(typeof DIMENSIONS)[number], number>>>,
+  caps: {
+    DISHONEST_JUDGMENT_DEBTOR: 39,
+    SERIOUS_DISHONESTY_LIST: 39,
+    ENTERPRISE_REVOKED: 39,
+    ENTERPRISE_CANCELLED: 39,
+    TAX_GRADE_D: 54,
+  } as Record<string, number>,
+};
 
 const signal = (code: string, over: Partial<RiskSignal> = {}): RiskSignal => ({
   code,
@@ -18,9 +70,38 @@ const signal = (code: string, over: Partial<RiskSignal> = {}): RiskSignal => ({
 });
 
 describe('risk model', () => {
-  it('has dimension weights that sum to 1 and points for every known code', () => {
+  it('has dimension weights that sum to 1', () => {
     expect(Object.values(DIMENSION_MODEL).reduce((s, d) => s + d.weight, 0)).toBeCloseTo(1, 10);
-    expect(Object.keys(SIGNAL_POINTS).length).toBeGreaterThan(20);
+  });
+
+  it('declares points for exactly the codes the signal sources emit', () => {
+    const emitted = MODULES.flatMap((m) => Object.keys(m.signals?.codes ?? {}));
+    expect(Object.keys(SIGNAL_POINTS).sort()).toEqual([...new Set(emitted)].sort());
+  });
+
+  it('declares the published points and caps of its version', () => {
+    expect({ version: MODEL_VERSION, points: SIGNAL_POINTS, caps: SCORE_CAPS }).toEqual(PUBLISHED);
+  });
+
+  it('moves each dimension by exactly the published points of a lone signal', () => {
+    for (const [code, points] of Object.entries(PUBLISHED.points)) {
+      const scores = Object.fromEntries(
+        computeProfile([signal(code)], [], '2026-11-01').dimensions.map((d) => [d.dimension, d.score]),
+      );
+      const expected = Object.fromEntries(
+        DIMENSIONS.map((d) => [d, Math.min(100, Math.max(0, DIMENSION_MODEL[d].base + (points[d] ?? 0)))]),
+      );
+      expect({ code, scores }).toEqual({ code, scores: expected });
+    }
+  });
+
+  it('caps the overall score at exactly the published cap of a capping signal', () => {
+    for (const [code, cap] of Object.entries(PUBLISHED.caps)) {
+      const p = computeProfile([signal(code)], [], '2026-11-01');
+      const weighted = p.dimensions.reduce((s, d) => s + d.score * d.weight, 0);
+      expect(weighted).toBeGreaterThan(cap); // so the cap, not the points, decides the score
+      expect({ code, score: p.score, cappedBy: p.cappedBy }).toEqual({ code, score: cap, cappedBy: code });
+    }
   });
 
   it('puts a score at a band floor into that band, and just below it into the next', () => {

@@ -19,9 +19,9 @@ function seed(count: number): Seeded {
   const rows = new Map<EntityClass<object>, SeedRow[]>();
   const sink: SeedSink = {
     add(entity, row) {
-      const list = rows.get(entity as EntityClass<object>) ?? [];
+      const list = rows.get(entity) ?? [];
       list.push(row);
-      rows.set(entity as EntityClass<object>, list);
+      rows.set(entity, list);
     },
   };
   const enterprises: SeedEnterprise[] = [];

@@ -48,6 +48,8 @@ export class ApiKeyResolver {
     );
     const { key, record } = await createApiKey(
       ctx.em,
+      // The input class's fields as a plain object: its prototype carries nothing.
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread
       { ...input, principalId: input.subject },
       ctx.principal.id,
       actorOf(ctx),

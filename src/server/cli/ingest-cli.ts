@@ -93,7 +93,7 @@ export async function runIngestCli(
     headers: { ...auth, 'content-type': kind.type, ...(kind.gzip ? { 'content-encoding': 'gzip' } : {}) },
     body,
     duplex: 'half',
-  } as RequestInit);
+  });
   if (io.isTty) io.err(`\r${bar(size, size)}\n`);
   let job = (await res.json()) as Job;
   if (!res.ok || !job.id) {

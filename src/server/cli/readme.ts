@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { expectedAsBankXiamen } from './readme-expectations.js';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DEMO_AGREEMENTS, type DemoAgreementState } from '../../../seeds/governance.js';
 import { DEMO_PRINCIPALS } from '../../auth/demo-principals.js';
@@ -51,10 +52,12 @@ function examples(): string {
         `Variables: \`${variables}\``,
         '',
         '```sh',
-        `curl -s http://127.0.0.1:${'${PORT:-4000}'}/graphql -H 'content-type: application/json' \\`,
+        `curl -s http://127.0.0.1:\${PORT:-4000}/graphql -H 'content-type: application/json' \\`,
         `  -H "authorization: Bearer $TOKEN" -H 'x-purpose: CREDIT_ASSESSMENT' \\`,
         `  --data '${body}'`,
         '```',
+        '',
+        expectedAsBankXiamen(file),
       ].join('\n');
     })
     .join('\n\n');

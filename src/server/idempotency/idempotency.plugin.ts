@@ -144,6 +144,7 @@ export function idempotencyPlugin({
           const { body, http } = rc.response;
           // A response holding governed reads is not kept: a replay would serve data the
           // access log has no record of serving (and the audit plugin may still withhold it).
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Apollo passes an empty contextValue when creating the context failed (e.g. UNAUTHENTICATED)
           const governed = rc.contextValue.audit?.hasEntries ?? false;
           // The work is done: failing to keep its result must not lose the result itself.
           try {

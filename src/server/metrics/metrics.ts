@@ -168,6 +168,7 @@ export class HubMetrics {
               const code = error.extensions?.code;
               metrics.errors.inc({ code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
             }
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Apollo passes an empty contextValue when creating the context failed (e.g. UNAUTHENTICATED)
             for (const denial of ctx?.audit?.summary().denials ?? []) {
               metrics.denials.inc(
                 { resource: denial.resource ?? 'unknown', reason: denial.reason },

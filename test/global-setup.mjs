@@ -1,0 +1,143 @@
+// Once per jest run: a migrated, empty database that every test file's database is copied
+// from (see test/helpers/db-template.ts, which reads what this publishes), so a file starts
+// from it instead of running every migration again (about 4 s a file on PGlite). Each file
+// still gets its own database: a PostgreSQL `CREATE DATABASE … TEMPLATE …`, or a PGlite
+// instance loaded from the template's dumped data directory.
+//
+// jest loads this file outside its ESM transform, so it runs the built code (dist/, rebuilt
+// here when a source is newer: the same migrations the tests import from src/).
+//
+// The template is rebuilt on each run, so it cannot go stale. Its name carries the jest
+// process id; a template left behind by a killed run is dropped by the next run once that
+// process is gone (other runs on the same server are left alone).
+// HUB_TEST_TEMPLATE=off skips it: each file then migrates its own database as before.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+import { URL } from 'node:url';
+import pg from 'pg';
+
+const root = resolve(import.meta.dirname, '..');
+const PREFIX = 'hub_tpl_';
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+async function onServer(url, work) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The server part of a PostgreSQL URL; test/helpers/db-template.ts compares it. */
+export function serverOf(url) {
+  const u = new URL(url);
+  return `${u.username}@${u.hostname}:${u.port || '5432'}`;
+}
+
+async function postgresTemplate(adminUrl, { loadConfig, createOrm, migrate }) {
+  const name = `${PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
+  await onServer(adminUrl, async (client) => {
+    const { rows } = await client.query('select datname from pg_database where datname like $1', [
+      `${PREFIX}%`,
+    ]);
+    for (const { datname } of rows) {
+      const pid = Number(/^hub_tpl_(\d+)_/.exec(datname)?.[1]);
+      if (Number.isInteger(pid) && !isAlive(pid)) {
+        await client.query(`drop database if exists ${client.escapeIdentifier(datname)} with (force)`);
+      }
+    }
+    await client.query(`create database ${client.escapeIdentifier(name)}`);
+  });
+  const drop = () =>
+    onServer(adminUrl, (client) =>
+      client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`),
+    );
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url.toString() });
+    const orm = await createOrm(config, { unboundedStatements: true, logger: () => {} });
+    try {
+      await migrate(orm);
+    } finally {
+      // No connection left: PostgreSQL copies a database only while nobody is connected to it.
+      await orm.close(true);
+    }
+  } catch (err) {
+    await drop();
+    throw err;
+  }
+  process.env.HUB_TEST_PG_TEMPLATE = name;
+  process.env.HUB_TEST_PG_TEMPLATE_SERVER = serverOf(adminUrl);
+  return { what: `PostgreSQL database ${name}`, drop };
+}
+
+async function pgliteTemplate({ loadConfig, createOrm, migrate }) {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-test-template-'));
+  const file = join(dir, 'pglite.tar');
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const orm = await createOrm(config, { pgliteInMemory: true, unboundedStatements: true, logger: () => {} });
+  try {
+    await migrate(orm);
+    const pglite = await orm.em.getConnection().getNativeClient();
+    // Uncompressed: loading skips the gunzip, and the file lives only for this run.
+    const dump = await pglite.dumpDataDir('none');
+    writeFileSync(file, new Uint8Array(await dump.arrayBuffer()));
+  } finally {
+    await orm.close(true);
+  }
+  process.env.HUB_TEST_PGLITE_TEMPLATE = file;
+  return {
+    what: `PGlite data directory ${file}`,
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export default async function globalSetup(globalConfig) {
+  // HUB_TEST_TEMPLATE=off: every file migrates its own database (to compare, or to debug).
+  if (process.env.HUB_TEST_TEMPLATE === 'off') return;
+  // A run of unit test files only (`npm test -- test/unit/…`) needs no database.
+  const patterns = globalConfig?.testPathPatterns?.patterns ?? [];
+  if (patterns.length > 0 && patterns.every((p) => p.includes('test/unit/'))) return;
+  const started = performance.now();
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL ??= 'silent';
+  const built = spawnSync(process.execPath, [join(root, 'scripts/ensure-built.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+  });
+  if (built.status !== 0)
+    throw new Error(`building dist/ for the test template failed (exit ${built.status})`);
+  await import(join(root, 'node_modules/reflect-metadata/Reflect.js'));
+  const [{ loadConfig }, { createOrm }, { migrate }] = await Promise.all([
+    import(join(root, 'dist/src/config/config.js')),
+    import(join(root, 'dist/src/db/orm.js')),
+    import(join(root, 'dist/src/db/bootstrap.js')),
+  ]);
+  const code = { loadConfig, createOrm, migrate };
+  const adminUrl = process.env.DATABASE_URL;
+  const template = adminUrl ? await postgresTemplate(adminUrl, code) : await pgliteTemplate(code);
+  globalThis.__hubTemplateDrop = template.drop;
+  process.stderr.write(
+    `\ntest template: migrated ${template.what} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+}
+
+export async function teardown() {
+  await globalThis.__hubTemplateDrop?.();
+}
