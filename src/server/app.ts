@@ -17,7 +17,7 @@ import { hubCatalog } from '../auth/hub-catalog.js';
 import { authorizationPipeline } from '../auth/authorization-pipeline.js';
 import { AccessLogAppender } from '../audit/access-log.appender.js';
 import { authorizeSchema } from '../auth/shield.js';
-import { PLATFORM } from './platform.js';
+import { platformTypeNames } from './platform.js';
 import { assertBenchmarkSwitchAllowed } from './benchmark-switch.js';
 import { createContext, type HubContext } from './context.js';
 import { isDatabaseUnavailable, setRetryAfterSeconds, unavailableGraphQLError } from '../db/outage.js';
@@ -92,9 +92,7 @@ export async function buildApp({
   if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
   const catalog = hubCatalog();
   const base = await buildHubSchema({ ingestMaxBatch: config.ingestMaxBatch });
-  const schema = benchmarkWithoutAuthorization
-    ? base
-    : authorizeSchema(base, new Set(PLATFORM.flatMap((c) => c.types)), catalog);
+  const schema = benchmarkWithoutAuthorization ? base : authorizeSchema(base, platformTypeNames(), catalog);
   const http = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
     genReqId: (req) => {

@@ -31,6 +31,11 @@ export interface HubModule {
    * in the writing transaction (the risk module recomputes the stored profiles).
    */
   readonly afterWrite?: (em: SqlEntityManager, usccs: readonly string[]) => Promise<void>;
+  /**
+   * GraphQL object types of this module that are not department data (a consumer's
+   * own watch lists): like platform types, their operations check who may call them.
+   */
+  readonly platformTypes?: readonly string[];
 }
 
 /**

@@ -40,6 +40,8 @@ const TABLES = [
   'audit_access_log',
   'hub_idempotency_key',
   'hub_trusted_document',
+  'monitoring_portfolio',
+  'monitoring_portfolio_member',
 ];
 
 type Vars = Record<string, unknown>;
@@ -56,7 +58,8 @@ interface Base {
 }
 
 let hub: TestHub;
-let ids: { pending: string; pending2: string; approved: string; apiKey: string };
+let deletablePortfolio: string;
+let ids: { pending: string; pending2: string; approved: string; apiKey: string; portfolio: string };
 
 // A penalty whose publicity period has ended, so that its credit repair is allowed.
 const PENALTY = {
@@ -88,7 +91,20 @@ beforeAll(async () => {
     { name: 'probe key', principalId: 'probe', organisation: 'BANK_PROBE_004', kind: PrincipalKind.BANK },
     'test',
   );
-  ids = { pending: pending.id, pending2: pending2.id, approved: approved.id, apiKey: key.id };
+  const portfolio = await hub.as({ principal: PRINCIPALS.bank })<{ createPortfolio: { id: string } }>(
+    'mutation { createPortfolio(input: { name: "bad-input book", purpose: CREDIT_ASSESSMENT }) { id } }',
+  );
+  const deletable = await hub.as({ principal: PRINCIPALS.otherBank })<{ createPortfolio: { id: string } }>(
+    'mutation { createPortfolio(input: { name: "bad-input deletable", purpose: CREDIT_ASSESSMENT }) { id } }',
+  );
+  ids = {
+    pending: pending.id,
+    pending2: pending2.id,
+    approved: approved.id,
+    apiKey: key.id,
+    portfolio: portfolio.body.data!.createPortfolio.id,
+  };
+  deletablePortfolio = deletable.body.data!.createPortfolio.id;
   const stored = await hub.as({ principal: PRINCIPALS.marketRegulation })<{
     ingest: { rejected: number; enterprises: { rejected: number } };
   }>(
@@ -175,6 +191,23 @@ const BASES: Record<string, Base> = {
   revokeSharingAgreement: {
     caller: PRINCIPALS.tax,
     variables: () => ({ id: ids.approved, reason: 'The consumer left the credit reporting scheme' }),
+  },
+  createPortfolio: {
+    caller: PRINCIPALS.analyst,
+    variables: () => ({ input: { name: 'bad-input probe book', purpose: 'STATISTICS' } }),
+  },
+  renamePortfolio: {
+    caller: PRINCIPALS.bank,
+    variables: () => ({ id: ids.portfolio, name: 'bad-input book renamed' }),
+  },
+  deletePortfolio: { caller: PRINCIPALS.otherBank, variables: () => ({ id: deletablePortfolio }) },
+  addToPortfolio: {
+    caller: PRINCIPALS.bank,
+    variables: () => ({ id: ids.portfolio, usccs: [USCC.a, USCC.b] }),
+  },
+  removeFromPortfolio: {
+    caller: PRINCIPALS.bank,
+    variables: () => ({ id: ids.portfolio, usccs: [USCC.c] }),
   },
 };
 

@@ -8,6 +8,7 @@ import { Migration20261202153454TrustedDocuments } from './Migration202612021534
 import { Migration20261202151219IngestRecordVersion } from './Migration20261202151219IngestRecordVersion.js';
 import { Migration20261202152718IngestJobs } from './Migration20261202152718IngestJobs.js';
 import { Migration20261202163000AccessLogClaim } from './Migration20261202163000AccessLogClaim.js';
+import { Migration20261203090000Monitoring } from './Migration20261203090000Monitoring.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202151219IngestRecordVersion', class: Migration20261202151219IngestRecordVersion },
   { name: 'Migration20261202152718IngestJobs', class: Migration20261202152718IngestJobs },
   { name: 'Migration20261202163000AccessLogClaim', class: Migration20261202163000AccessLogClaim },
+  { name: 'Migration20261203090000Monitoring', class: Migration20261203090000Monitoring },
 ];
