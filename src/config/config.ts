@@ -61,6 +61,8 @@ export interface HubConfig {
   readonly jwtMachineMaxTtl: number;
   /** Registered machine clients (`org/sub`) allowed the longer lifetime. */
   readonly jwtMachineClients: readonly string[];
+  /** Longest a risk-event subscription waits before looking at the outbox without a notification, ms. */
+  readonly monitoringPollMs: number;
 }
 
 export type TrustedDocumentsMode = 'off' | 'allow' | 'required';
@@ -289,6 +291,15 @@ export const SETTINGS = [
     secret: false,
     parse: int(1, 5000),
   } satisfies Setting<'accessLogBatchMax'>,
+  {
+    env: 'MONITORING_POLL_MS',
+    key: 'monitoringPollMs',
+    description:
+      'Risk-event subscriptions wake on a PostgreSQL NOTIFY from the outbox (any hub instance); without one they look at the outbox after this long anyway (a lost notification or a long transaction delays events at most this much).',
+    default: '2000',
+    secret: false,
+    parse: int(50, 60_000),
+  } satisfies Setting<'monitoringPollMs'>,
   {
     env: 'INGEST_MAX_BATCH',
     key: 'ingestMaxBatch',

@@ -18,6 +18,7 @@ import { authorizationPipeline } from '../auth/authorization-pipeline.js';
 import { AccessLogAppender } from '../audit/access-log.appender.js';
 import { authorizeSchema } from '../auth/shield.js';
 import { platformTypeNames } from './platform.js';
+import { attachSubscriptions } from './subscriptions.js';
 import { assertBenchmarkSwitchAllowed } from './benchmark-switch.js';
 import { createContext, type HubContext } from './context.js';
 import { isDatabaseUnavailable, setRetryAfterSeconds, unavailableGraphQLError } from '../db/outage.js';
@@ -194,6 +195,7 @@ export async function buildApp({
     refreshProfiles: config.ingestBulkProfiles === 'chunk',
     log,
   });
+  await attachSubscriptions(http, { orm, config, log, schema, contextDeps: deps });
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],

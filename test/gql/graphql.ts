@@ -1820,6 +1820,18 @@ export type SourceRecord = {
   provenance?: Maybe<Provenance>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Risk events of a portfolio as they are committed (graphql-ws on /graphql; authenticate in connectionParams). From now on, or from `after` (a cursor of the feed or of an event) to resume. Each event is authorised at delivery for the portfolio’s purpose, as in `riskEvents`. */
+  riskEventAdded: RiskEvent;
+};
+
+
+export type SubscriptionRiskEventAddedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  portfolio: Scalars['ID']['input'];
+};
+
 /** Unpaid tax (欠税) of one tax type. */
 export type TaxArrears = SourceRecord & {
   __typename?: 'TaxArrears';

@@ -6,6 +6,9 @@ import { createAgreementRecord, SharingAgreementStatus } from '../../src/auth/ag
 import { Purpose } from '../../src/auth/purpose.js';
 import type { TokenClaims } from '../../src/auth/authenticate.js';
 import { PrincipalKind } from '../../src/auth/principal.js';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { mintToken } from '../../src/auth/authenticate.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { SAMPLES, USCC, enterpriseRecord } from '../helpers/ingest-samples.js';
 
@@ -375,5 +378,79 @@ describe('risk events', () => {
 
   it('the outbox is append-only', async () => {
     await expect(hub.orm.em.fork().execute('delete from monitoring_event')).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('subscriptions over graphql-ws', () => {
+  const SUBSCRIBE = `subscription ($p: ID!) { riskEventAdded(portfolio: $p) { id uscc kind signalCode } }`;
+  const clients: Client[] = [];
+  afterAll(async () => {
+    for (const c of clients) await c.dispose();
+  });
+
+  async function client(who: TokenClaims | null): Promise<Client> {
+    const token = who ? await mintToken(hub.config, who) : null;
+    const c = createClient({
+      url: `${hub.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      retryAttempts: 0,
+      lazy: true,
+    });
+    clients.push(c);
+    return c;
+  }
+
+  /** Collects what a subscription pushes until `until` holds or the subscription ends. */
+  function collect(c: Client, variables: Record<string, unknown>, until: (events: EventNode[]) => boolean) {
+    const events: EventNode[] = [];
+    let unsubscribe = () => {};
+    const done = new Promise<{ events: EventNode[]; error?: unknown }>((resolve) => {
+      unsubscribe = c.subscribe<{ riskEventAdded: EventNode }>(
+        { query: SUBSCRIBE, variables },
+        {
+          next: (value) => {
+            if (value.errors) resolve({ events, error: value.errors });
+            if (value.data) events.push(value.data.riskEventAdded);
+            if (until(events)) resolve({ events });
+          },
+          error: (error) => resolve({ events, error }),
+          complete: () => resolve({ events }),
+        },
+      );
+    });
+    return { done, stop: () => unsubscribe(), events };
+  }
+
+  it('pushes a watched enterprise’s new event once, authorised for the portfolio’s purpose', async () => {
+    const id = await createPortfolio(PRINCIPALS.reader, 'live book');
+    await watch(PRINCIPALS.reader, id, [USCC.c]);
+    const c = await client(PRINCIPALS.reader);
+    const sub = collect(c, { p: id }, (events) => events.some((e) => e.signalCode === 'TAX_ARREARS'));
+    // Subscribed before the change: wait until the server has the subscription running.
+    await new Promise((r) => setTimeout(r, 300));
+    await ingest('TaxArrears', [
+      { ...sample('TaxArrears', USCC.c).record, sourceRecordId: 'ARR-LIVE-C', taxType: 'CIT' },
+    ]);
+    const { events, error } = await sub.done;
+    sub.stop();
+    expect(error).toBeUndefined();
+    const arrears = events.filter((e) => e.signalCode === 'TAX_ARREARS');
+    expect(arrears.map((e) => `${e.uscc} ${e.kind}`)).toEqual([`${USCC.c} SIGNAL_RAISED`]);
+    // The same event is in the replayable feed, with the same id.
+    const feed = await replay(PRINCIPALS.reader, id);
+    expect(
+      feed.filter((e) => e.signalCode === 'TAX_ARREARS' && e.kind === 'SIGNAL_RAISED').map((e) => e.id),
+    ).toEqual(expect.arrayContaining(arrears.map((e) => e.id)));
+  });
+
+  it('another organisation cannot subscribe to a portfolio, and a connection without credentials is refused', async () => {
+    const id = await createPortfolio(PRINCIPALS.reader, 'private live book');
+    const foreign = collect(await client(PRINCIPALS.bank), { p: id }, () => false);
+    const refused = await foreign.done;
+    expect(JSON.stringify(refused.error)).toContain('NOT_FOUND');
+    const anonymous = collect(await client(null), { p: id }, () => false);
+    const closed = await anonymous.done;
+    expect((closed.error as { code?: number }).code).toBe(4403);
   });
 });

@@ -15,12 +15,16 @@ import { Migration } from '@mikro-orm/migrations';
  * transactions older than every one still running (pg_snapshot_xmin): a reader
  * can never pass an event that commits later with a smaller position.
  *
+ * Each statement that wrote events sends one NOTIFY on `hub_risk_events` (delivered at
+ * commit, to every hub instance listening): subscriptions wake and read the outbox.
+ *
  * Score moves under one point are not recorded (rounding noise of a recompute);
  * each portfolio filters by its own threshold on delivery.
  */
 const PROFILE_FUNCTION = `create or replace function monitoring_profile_events() returns trigger language plpgsql as $$
 declare
   t bigint := pg_current_xact_id()::text::bigint;
+  n integer;
 begin
   with changed as (
     select n.uscc, n.grade as new_grade, o.grade as old_grade, n.score as new_score, o.score as old_score,
@@ -55,16 +59,22 @@ begin
   union all
   select t, c.uscc, 'SCORE_MOVED', null, null, null, null, null, c.old_score::text, c.new_score::text
   from changed c where not c.first_profile and abs(c.new_score - c.old_score) >= 1;
+  get diagnostics n = row_count;
+  if n > 0 then perform pg_notify('hub_risk_events', ''); end if;
   return null;
 end
 $$`;
 
 const STATUS_FUNCTION = `create or replace function monitoring_status_events() returns trigger language plpgsql as $$
+declare
+  n integer;
 begin
   insert into monitoring_event (tx, uscc, kind, from_value, to_value)
   select pg_current_xact_id()::text::bigint, n.uscc, 'STATUS_CHANGED', o.status, n.status
   from new_rows n join old_rows o on o.uscc = n.uscc
   where o.status <> n.status;
+  get diagnostics n = row_count;
+  if n > 0 then perform pg_notify('hub_risk_events', ''); end if;
   return null;
 end
 $$`;

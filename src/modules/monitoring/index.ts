@@ -1,6 +1,7 @@
 import type { HubModule } from '../../server/hub-module.js';
 import { monitoringArguments, monitoringCatalog } from './monitoring.catalog.js';
 import { MonitoringResolver } from './monitoring.resolver.js';
+import { RiskEventSubscriptionResolver } from './monitoring.subscription.js';
 import { MONITORING_PLATFORM_TYPES } from './monitoring.type.js';
 import { PortfolioEntity, PortfolioMemberEntity } from './portfolio.entity.js';
 import { RiskEventEntity } from './risk-event.entity.js';
@@ -16,7 +17,7 @@ export { RiskEventKind } from './monitoring.enums.js';
 export const monitoringModule: HubModule = {
   name: 'monitoring',
   entities: [PortfolioEntity, PortfolioMemberEntity, RiskEventEntity],
-  resolvers: [MonitoringResolver],
+  resolvers: [MonitoringResolver, RiskEventSubscriptionResolver],
   catalog: monitoringCatalog,
   arguments: monitoringArguments,
   platformTypes: MONITORING_PLATFORM_TYPES,

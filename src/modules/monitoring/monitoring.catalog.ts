@@ -47,4 +47,9 @@ export const monitoringArguments: readonly CatalogArgument[] = [
   },
   { coordinate: 'Query.riskEvents(after:)', rule: { open: 'pagination' } },
   { coordinate: 'Query.riskEvents(first:)', rule: { open: 'pagination' } },
+  {
+    coordinate: 'Subscription.riskEventAdded(portfolio:)',
+    rule: { open: 'one of the caller’s own portfolios; its members are the caller’s own list' },
+  },
+  { coordinate: 'Subscription.riskEventAdded(after:)', rule: { open: 'pagination' } },
 ];
