@@ -11,7 +11,7 @@ import { ownedPortfolio } from './portfolio.service.js';
 import { RiskEventType } from './monitoring.type.js';
 
 /** Events read per round; a backlog is delivered in rounds of this many. */
-const ROUND = 100;
+const ROUND = 1000;
 const MAX_POSITION_ID = '9223372036854775807';
 
 /** Just past everything committed before now: a new subscription starts with the next change. */
