@@ -16,6 +16,8 @@ import type { HubConfig } from '../config/config.js';
 import { ChangeListener } from '../db/change-listener.js';
 import type { HubOrm } from '../db/orm.js';
 import { ErrorCode } from '../common/errors.js';
+import { MODULES } from '../modules/index.js';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createContext, type ContextDeps, type HubContext, type RequestHeaders } from './context.js';
 
 /**
@@ -55,7 +57,8 @@ const coded = (message: string, code: ErrorCode) => new GraphQLError(message, { 
  * once, when it opens (connectionParams carry the same Bearer token or API key as
  * HTTP headers), and again for each operation, so an expired token ends there.
  * Only subscriptions run here: queries and mutations go over HTTP, through the
- * limits, the authorization pipeline and the audit.
+ * limits, the authorization pipeline and the audit. The modules' background work
+ * (webhook deliveries) starts here too, woken by the same notifications.
  */
 export async function attachSubscriptions(
   http: FastifyInstance,
@@ -130,9 +133,26 @@ export async function attachSubscriptions(
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
+  const background = MODULES.flatMap((m) =>
+    m.background
+      ? [
+          m.background({
+            em: () => deps.orm.em.fork() as SqlEntityManager,
+            config: deps.config,
+            log,
+            changes,
+            accessFor: (principal, purpose, em) =>
+              new AccessControl(principal, purpose, deps.contextDeps.catalog, deps.contextDeps.grants(em)),
+          }),
+        ]
+      : [],
+  );
   http.addHook('onClose', async () => {
     await server.dispose();
+    const stopping = background.map((b) => b.stop());
+    // Closing wakes every waiter at once, so the loops see they are stopped.
     await changes.close();
+    await Promise.all(stopping);
   });
   return { changes };
 }

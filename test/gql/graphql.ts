@@ -1003,8 +1003,12 @@ export type Mutation = {
   deletePortfolio?: Maybe<Portfolio>;
   /** Pushes up to INGEST_MAX_BATCH records of one type, as the owning department. Valid records are stored beside rejected ones unless atomic; resends are unchanged, newer asOf replaces (history kept). */
   ingest?: Maybe<IngestReport>;
+  /** Queues a delivery again (a DEAD one, typically), to be tried at once. */
+  redeliverWebhook?: Maybe<WebhookDelivery>;
   /** Registers a client’s operations as trusted documents (ADMIN only), tied to its organisation and optionally one API key. Registering a document again for the same organisation returns it unchanged. */
   registerTrustedDocuments?: Maybe<Array<TrustedDocument>>;
+  /** Registers an HTTPS endpoint that receives the portfolio’s events from now on, signed with a new secret (returned once). See the README for the signature and retry rules. */
+  registerWebhook?: Maybe<WebhookRegistration>;
   /** The owning department refuses a pending application; a reason is required. */
   rejectSharingAgreement?: Maybe<SharingAgreement>;
   /** Removes up to 10,000 codes. */
@@ -1062,8 +1066,19 @@ export type MutationIngestArgs = {
 };
 
 
+export type MutationRedeliverWebhookArgs = {
+  delivery: Scalars['ID']['input'];
+};
+
+
 export type MutationRegisterTrustedDocumentsArgs = {
   input: RegisterTrustedDocumentsInput;
+};
+
+
+export type MutationRegisterWebhookArgs = {
+  portfolio: Scalars['ID']['input'];
+  url: Scalars['String']['input'];
 };
 
 
@@ -1319,6 +1334,8 @@ export type Query = {
   sharingAgreements: SharingAgreementConnection;
   /** Registered trusted documents, newest first (ADMIN only). */
   trustedDocuments: Array<TrustedDocument>;
+  /** Deliveries of one of the caller’s endpoints, oldest first. */
+  webhookDeliveries: Array<WebhookDelivery>;
 };
 
 
@@ -1394,6 +1411,13 @@ export type QuerySharingAgreementsArgs = {
 
 export type QueryTrustedDocumentsArgs = {
   organisation?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  endpoint: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
 };
 
 /** R&D spending of one fiscal year (研发投入). */
@@ -2143,6 +2167,41 @@ export type VehicleCategory =
   | 'OTHER'
   | 'TRACTOR'
   | 'TRUCK';
+
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  deliveredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The event’s id, sent as the Idempotency-Key header. */
+  eventId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryStatus =
+  /** Failed WEBHOOK_MAX_ATTEMPTS times; re-deliverable with redeliverWebhook. */
+  | 'DEAD'
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Queued or waiting for its next try. */
+  | 'PENDING';
+
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  portfolio: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type WebhookRegistration = {
+  __typename?: 'WebhookRegistration';
+  endpoint: WebhookEndpoint;
+  /** HMAC-SHA256 key of this endpoint’s signatures. Shown only in this answer: store it now; it cannot be read again. */
+  secret: Scalars['String']['output'];
+};
 
 export type WithdrawalReport = {
   __typename?: 'WithdrawalReport';

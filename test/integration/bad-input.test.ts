@@ -42,6 +42,8 @@ const TABLES = [
   'hub_trusted_document',
   'monitoring_portfolio',
   'monitoring_portfolio_member',
+  'monitoring_webhook_endpoint',
+  'monitoring_webhook_delivery',
 ];
 
 type Vars = Record<string, unknown>;
@@ -59,7 +61,14 @@ interface Base {
 
 let hub: TestHub;
 let deletablePortfolio: string;
-let ids: { pending: string; pending2: string; approved: string; apiKey: string; portfolio: string };
+let ids: {
+  pending: string;
+  pending2: string;
+  approved: string;
+  apiKey: string;
+  portfolio: string;
+  delivery: string;
+};
 
 // A penalty whose publicity period has ended, so that its credit repair is allowed.
 const PENALTY = {
@@ -103,8 +112,24 @@ beforeAll(async () => {
     approved: approved.id,
     apiKey: key.id,
     portfolio: portfolio.body.data!.createPortfolio.id,
+    delivery: '',
   };
   deletablePortfolio = deletable.body.data!.createPortfolio.id;
+  // A dead delivery of the bank's own endpoint, as a receiver that never answered leaves one.
+  const registered = await hub.as({ principal: PRINCIPALS.bank })<{
+    registerWebhook: { endpoint: { id: string } };
+  }>(
+    'mutation ($p: ID!) { registerWebhook(portfolio: $p, url: "https://bank.example/hooks/risk") { endpoint { id } } }',
+    {
+      p: ids.portfolio,
+    },
+  );
+  const [delivery] = await em.execute<{ id: string | number }[]>(
+    `insert into monitoring_webhook_delivery (endpoint_id, event_id, payload, status, attempts, next_attempt_at)
+     values (?, 1, '{}', 'DEAD', 8, now()) returning id`,
+    [registered.body.data!.registerWebhook.endpoint.id],
+  );
+  ids.delivery = String(delivery!.id);
   const stored = await hub.as({ principal: PRINCIPALS.marketRegulation })<{
     ingest: { rejected: number; enterprises: { rejected: number } };
   }>(
@@ -209,6 +234,11 @@ const BASES: Record<string, Base> = {
     caller: PRINCIPALS.bank,
     variables: () => ({ id: ids.portfolio, usccs: [USCC.c] }),
   },
+  registerWebhook: {
+    caller: PRINCIPALS.bank,
+    variables: () => ({ portfolio: ids.portfolio, url: 'https://bank.example/hooks/second' }),
+  },
+  redeliverWebhook: { caller: PRINCIPALS.bank, variables: () => ({ delivery: ids.delivery }) },
 };
 
 // The largest value that still fits the 1 MiB request body: a larger body is refused

@@ -2,8 +2,12 @@ import type { HubModule } from '../../server/hub-module.js';
 import { monitoringArguments, monitoringCatalog } from './monitoring.catalog.js';
 import { MonitoringResolver } from './monitoring.resolver.js';
 import { RiskEventSubscriptionResolver } from './monitoring.subscription.js';
+import { WebhookResolver } from './webhook.resolver.js';
+import { setWebhookUrlPolicy } from './webhook.policy.js';
+import { startWebhookWorker } from './webhook.worker.js';
 import { MONITORING_PLATFORM_TYPES } from './monitoring.type.js';
 import { PortfolioEntity, PortfolioMemberEntity } from './portfolio.entity.js';
+import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
 import { RiskEventEntity } from './risk-event.entity.js';
 
 export { RiskEventKind } from './monitoring.enums.js';
@@ -16,10 +20,20 @@ export { RiskEventKind } from './monitoring.enums.js';
  */
 export const monitoringModule: HubModule = {
   name: 'monitoring',
-  entities: [PortfolioEntity, PortfolioMemberEntity, RiskEventEntity],
-  resolvers: [MonitoringResolver, RiskEventSubscriptionResolver],
+  entities: [
+    PortfolioEntity,
+    PortfolioMemberEntity,
+    RiskEventEntity,
+    WebhookEndpointEntity,
+    WebhookDeliveryEntity,
+  ],
+  resolvers: [MonitoringResolver, RiskEventSubscriptionResolver, WebhookResolver],
   catalog: monitoringCatalog,
   arguments: monitoringArguments,
   platformTypes: MONITORING_PLATFORM_TYPES,
   seeder: { seed: () => {} },
+  background: (deps) => {
+    setWebhookUrlPolicy(deps.config.webhookAllowLoopbackHttp);
+    return startWebhookWorker(deps);
+  },
 };

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { WebhookDeliveryStatus } from './webhook.entity.js';
 import { Purpose } from '../../auth/purpose.js';
 import { PageInfo } from '../../server/pagination.js';
 import { PortfolioItemOutcome, RiskEventKind } from './monitoring.enums.js';
@@ -145,4 +146,66 @@ export class RiskEventConnection {
   pageInfo!: PageInfo;
 }
 
-export const MONITORING_PLATFORM_TYPES = ['Portfolio', 'PortfolioItemReport', 'PortfolioChange'];
+export const MONITORING_PLATFORM_TYPES: string[] = ['Portfolio', 'PortfolioItemReport', 'PortfolioChange'];
+
+@ObjectType('WebhookEndpoint')
+export class WebhookEndpointType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  portfolio!: string;
+
+  @Field(() => String)
+  url!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType('WebhookRegistration')
+export class WebhookRegistrationType {
+  @Field(() => WebhookEndpointType)
+  endpoint!: WebhookEndpointType;
+
+  @Field(() => String, {
+    description:
+      'HMAC-SHA256 key of this endpoint’s signatures. Shown only in this answer: store it now; it cannot be read again.',
+  })
+  secret!: string;
+}
+
+@ObjectType('WebhookDelivery')
+export class WebhookDeliveryType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: 'The event’s id, sent as the Idempotency-Key header.' })
+  eventId!: string;
+
+  @Field(() => WebhookDeliveryStatus)
+  status!: WebhookDeliveryStatus;
+
+  @Field(() => Int)
+  attempts!: number;
+
+  @Field(() => Date, { nullable: true })
+  nextAttemptAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  lastError!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  deliveredAt!: Date | null;
+}
+
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  valuesConfig: {
+    PENDING: { description: 'Queued or waiting for its next try.' },
+    DELIVERED: { description: 'The receiver answered 2xx.' },
+    DEAD: { description: 'Failed WEBHOOK_MAX_ATTEMPTS times; re-deliverable with redeliverWebhook.' },
+  },
+});
+
+MONITORING_PLATFORM_TYPES.push('WebhookEndpoint', 'WebhookRegistration', 'WebhookDelivery');
