@@ -18,7 +18,7 @@ export interface AccessDecisions {
 export interface GovernanceWrite {
   readonly action: GovernanceAction;
   /** Kind and id of the record written, e.g. `SharingAgreement` and its UUID. */
-  readonly targetType: 'ApiKey' | 'SharingAgreement' | 'TrustedDocument';
+  readonly targetType: 'ApiKey' | 'SharingAgreement' | 'TrustedDocument' | 'Portfolio' | 'WebhookEndpoint';
   readonly targetId: string;
   readonly reason: string | null;
   /** The facts of the write a later reader needs (status change, window, scopes...). */
@@ -32,7 +32,14 @@ export type GovernanceAction =
   | 'AGREEMENT_APPROVED'
   | 'AGREEMENT_REJECTED'
   | 'AGREEMENT_REVOKED'
-  | 'TRUSTED_DOCUMENTS_REGISTERED';
+  | 'TRUSTED_DOCUMENTS_REGISTERED'
+  | 'PORTFOLIO_CREATED'
+  | 'PORTFOLIO_RENAMED'
+  | 'PORTFOLIO_DELETED'
+  | 'PORTFOLIO_MEMBERS_ADDED'
+  | 'PORTFOLIO_MEMBERS_REMOVED'
+  | 'WEBHOOK_REGISTERED'
+  | 'WEBHOOK_REDELIVERY_REQUESTED';
 
 /**
  * One record per operation that read conditional, not-shared or masked data or was

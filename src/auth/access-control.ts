@@ -150,6 +150,15 @@ export class AccessControl {
     return this.decideNow(typeName, fieldName)!;
   }
 
+  /**
+   * The same caller's decisions under another purpose of use, sharing the grants
+   * already loaded: a watch list is read under the purpose it was registered for,
+   * whatever the operation declares.
+   */
+  withPurpose(purpose: Purpose): AccessControl {
+    return new AccessControl(this.principal, purpose, this.catalog, () => this.activeGrants());
+  }
+
   /** Repaired or early-removed records are served to their owner and to auditors only. */
   mayReadRepaired(owner: Department): boolean {
     return isOwner(this.principal, owner) || this.principal.kind === PrincipalKind.AUDITOR;

@@ -64,6 +64,13 @@ export interface HubConfig {
   readonly jwtMachineMaxTtl: number;
   /** Registered machine clients (`org/sub`) allowed the longer lifetime. */
   readonly jwtMachineClients: readonly string[];
+  /** Longest a risk-event subscription waits before looking at the outbox without a notification, ms. */
+  readonly monitoringPollMs: number;
+  /** Webhook endpoints may be plain http://127.0.0.1 (tests); otherwise HTTPS only. */
+  readonly webhookAllowLoopbackHttp: boolean;
+  readonly webhookMaxAttempts: number;
+  readonly webhookBackoffMs: number;
+  readonly webhookTimeoutMs: number;
 }
 
 export type TrustedDocumentsMode = 'off' | 'allow' | 'required';
@@ -292,6 +299,48 @@ export const SETTINGS = [
     secret: false,
     parse: int(1, 5000),
   } satisfies Setting<'accessLogBatchMax'>,
+  {
+    env: 'MONITORING_POLL_MS',
+    key: 'monitoringPollMs',
+    description:
+      'Risk-event subscriptions wake on a PostgreSQL NOTIFY from the outbox (any hub instance); without one they look at the outbox after this long anyway (a lost notification or a long transaction delays events at most this much).',
+    default: '2000',
+    secret: false,
+    parse: int(50, 60_000),
+  } satisfies Setting<'monitoringPollMs'>,
+  {
+    env: 'WEBHOOK_ALLOW_LOOPBACK_HTTP',
+    key: 'webhookAllowLoopbackHttp',
+    description:
+      'Accept webhook endpoints at plain http://127.0.0.1 (tests, local receivers). Otherwise only https:// URLs are accepted.',
+    default: 'false',
+    secret: false,
+    parse: bool,
+  } satisfies Setting<'webhookAllowLoopbackHttp'>,
+  {
+    env: 'WEBHOOK_MAX_ATTEMPTS',
+    key: 'webhookMaxAttempts',
+    description: 'Tries of one webhook delivery before it is DEAD (listed, and re-deliverable by the owner).',
+    default: '8',
+    secret: false,
+    parse: int(1, 100),
+  } satisfies Setting<'webhookMaxAttempts'>,
+  {
+    env: 'WEBHOOK_BACKOFF_MS',
+    key: 'webhookBackoffMs',
+    description: 'Wait before the second try of a failed webhook delivery; it doubles with each further try.',
+    default: '1000',
+    secret: false,
+    parse: int(10, 3_600_000),
+  } satisfies Setting<'webhookBackoffMs'>,
+  {
+    env: 'WEBHOOK_TIMEOUT_MS',
+    key: 'webhookTimeoutMs',
+    description: 'Longest a webhook receiver may take to answer one delivery; longer is a failed try.',
+    default: '5000',
+    secret: false,
+    parse: int(100, 60_000),
+  } satisfies Setting<'webhookTimeoutMs'>,
   {
     env: 'INGEST_MAX_BATCH',
     key: 'ingestMaxBatch',

@@ -1,6 +1,7 @@
 import type { HubModule } from '../server/hub-module.js';
 import { creditModule } from './credit/index.js';
 import { medicalInsuranceModule } from './medical-insurance/index.js';
+import { monitoringModule } from './monitoring/index.js';
 import { registryModule } from './registry/index.js';
 import { registerRecordEntities, registerSignalSources, riskModule } from './risk/index.js';
 import { sciTechModule } from './sci-tech/index.js';
@@ -18,6 +19,7 @@ export const MODULES: readonly HubModule[] = [
   transportCreditModule,
   sciTechModule,
   riskModule,
+  monitoringModule,
 ];
 
 // The risk view reads the other modules only through what they export.

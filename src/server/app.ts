@@ -17,7 +17,8 @@ import { hubCatalog } from '../auth/hub-catalog.js';
 import { authorizationPipeline } from '../auth/authorization-pipeline.js';
 import { AccessLogAppender } from '../audit/access-log.appender.js';
 import { authorizeSchema } from '../auth/shield.js';
-import { PLATFORM } from './platform.js';
+import { platformTypeNames } from './platform.js';
+import { attachSubscriptions } from './subscriptions.js';
 import { assertBenchmarkSwitchAllowed } from './benchmark-switch.js';
 import { createContext, type HubContext } from './context.js';
 import { isDatabaseUnavailable, setRetryAfterSeconds, unavailableGraphQLError } from '../db/outage.js';
@@ -92,9 +93,7 @@ export async function buildApp({
   if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
   const catalog = hubCatalog();
   const base = await buildHubSchema({ ingestMaxBatch: config.ingestMaxBatch });
-  const schema = benchmarkWithoutAuthorization
-    ? base
-    : authorizeSchema(base, new Set(PLATFORM.flatMap((c) => c.types)), catalog);
+  const schema = benchmarkWithoutAuthorization ? base : authorizeSchema(base, platformTypeNames(), catalog);
   const http = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
     genReqId: (req) => {
@@ -200,6 +199,7 @@ export async function buildApp({
     inlineMaxBytes: config.ingestInlineMaxBytes,
     sweepSeconds: config.ingestSweepSeconds,
   });
+  await attachSubscriptions(http, { orm, config, log, schema, contextDeps: deps });
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],

@@ -4,6 +4,11 @@ import type { ModuleSeeder } from '../../seeds/seed-types.js';
 import type { SignalSource } from '../common/risk-signal.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { IngestContract } from '../db/ingest/contract.js';
+import type { Logger } from 'pino';
+import type { AccessControl } from '../auth/access-control.js';
+import type { Principal } from '../auth/principal.js';
+import type { Purpose } from '../auth/purpose.js';
+import type { HubConfig } from '../config/config.js';
 
 /**
  * What a department module contributes to the hub, the way a subgraph joins a
@@ -31,6 +36,27 @@ export interface HubModule {
    * in the writing transaction (the risk module recomputes the stored profiles).
    */
   readonly afterWrite?: (em: SqlEntityManager, usccs: readonly string[]) => Promise<void>;
+  /**
+   * GraphQL object types of this module that are not department data (a consumer's
+   * own watch lists): like platform types, their operations check who may call them.
+   */
+  readonly platformTypes?: readonly string[];
+  /** Work a module runs beside requests in every hub process (webhook deliveries); stopped at close. */
+  readonly background?: (deps: BackgroundDeps) => { stop(): Promise<void> };
+}
+
+/** What a module's background work gets from the hub. */
+export interface BackgroundDeps {
+  readonly em: () => SqlEntityManager;
+  readonly config: HubConfig;
+  readonly log: Logger;
+  /** Resolves on the next risk-event notification (any instance) or after MONITORING_POLL_MS. */
+  readonly changes: { readonly generation: number; wait(seen: number): Promise<void> };
+  /**
+   * Access decisions of a stored principal for a purpose; its grants are read on
+   * `em` (the caller's transaction: PGlite has one session, a second would wait on it).
+   */
+  accessFor(principal: Principal, purpose: Purpose, em: SqlEntityManager): AccessControl;
 }
 
 /**

@@ -7,6 +7,7 @@ import { trustedDocumentsComponent } from './trusted-documents/index.js';
 import { idempotencyComponent } from './idempotency/index.js';
 import { limitsComponent } from './limits/index.js';
 import { ingestComponent } from './ingest/index.js';
+import { MODULES } from '../modules/index.js';
 
 /** The hub's own machinery, beside the department modules. */
 export const PLATFORM: readonly PlatformComponent[] = [
@@ -19,3 +20,7 @@ export const PLATFORM: readonly PlatformComponent[] = [
   limitsComponent,
   ingestComponent,
 ];
+
+/** Object types read under the rule of the operation that led to them: the platform's and the modules' own. */
+export const platformTypeNames = (): ReadonlySet<string> =>
+  new Set([...PLATFORM.flatMap((c) => c.types), ...MODULES.flatMap((m) => m.platformTypes ?? [])]);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import type { IngestDeps } from '../db/ingest/ingest.service.js';
 import { MODULES } from '../modules/index.js';
 import { ingestResolver } from './ingest/index.js';
@@ -18,6 +18,20 @@ export function ingestDeps(maxBatchSize: number): IngestDeps {
   };
 }
 
+/**
+ * type-graphql requires a PubSub once a schema has subscriptions, even when each
+ * brings its own `subscribe` (the risk-event feed reads the database's outbox).
+ * Topic subscriptions are not used; one would fail loudly here.
+ */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('topic-based subscriptions are not used by the hub');
+  },
+  subscribe: () => {
+    throw new Error('topic-based subscriptions are not used by the hub');
+  },
+};
+
 /** Builds the one schema from every module's resolvers (their Enterprise fields included). */
 export async function buildHubSchema(options: { ingestMaxBatch?: number } = {}): Promise<GraphQLSchema> {
   const resolvers = [
@@ -31,5 +45,6 @@ export async function buildHubSchema(options: { ingestMaxBatch?: number } = {}):
     // service calls; class-validator is not used, so type-graphql does not run it.
     validate: false,
     emitSchemaFile: false,
+    pubSub: NO_TOPICS,
   });
 }

@@ -274,6 +274,14 @@ export type CreateApiKeyInput = {
   subject: Scalars['String']['input'];
 };
 
+export type CreatePortfolioInput = {
+  /** Unique within the organisation, at most 200 characters. */
+  name: Scalars['String']['input'];
+  purpose: Purpose;
+  /** Default 5 score points; 1 to 100. */
+  scoreThreshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
   apiKey: ApiKey;
@@ -982,18 +990,31 @@ export type MedicalInstitutionType =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds up to 10,000 codes (a portfolio holds at most 100,000). Invalid, repeated and excess codes are reported per item; the valid ones are added. */
+  addToPortfolio?: Maybe<PortfolioChange>;
   /** Applies, for the caller’s organisation, to read a conditionally shared resource (有条件共享). */
   applyForSharing?: Maybe<SharingAgreement>;
   /** The owning department approves a pending application for the window [validFrom, validTo). */
   approveSharingAgreement?: Maybe<SharingAgreement>;
   /** Creates an API key; the key is in this response only. A key cannot outrank its issuer: the hub operator (ADMIN) issues ADMIN keys for its own organisation, an organisation’s administrator (scope api-keys:manage) keys of its own kind for its own organisation. */
   createApiKey?: Maybe<CreatedApiKey>;
+  /** Creates an empty portfolio. */
+  createPortfolio?: Maybe<Portfolio>;
+  /** Deletes a portfolio and its members; its feed, subscriptions and webhooks stop. */
+  deletePortfolio?: Maybe<Portfolio>;
   /** Pushes up to INGEST_MAX_BATCH records of one type, as the owning department. Valid records are stored beside rejected ones unless atomic; resends are unchanged, newer asOf replaces (history kept). */
   ingest?: Maybe<IngestReport>;
+  /** Queues a delivery again (a DEAD one, typically), to be tried at once. */
+  redeliverWebhook?: Maybe<WebhookDelivery>;
   /** Registers a client’s operations as trusted documents (ADMIN only), tied to its organisation and optionally one API key. Registering a document again for the same organisation returns it unchanged. */
   registerTrustedDocuments?: Maybe<Array<TrustedDocument>>;
+  /** Registers an HTTPS endpoint that receives the portfolio’s events from now on, signed with a new secret (returned once). See the README for the signature and retry rules. */
+  registerWebhook?: Maybe<WebhookRegistration>;
   /** The owning department refuses a pending application; a reason is required. */
   rejectSharingAgreement?: Maybe<SharingAgreement>;
+  /** Removes up to 10,000 codes. */
+  removeFromPortfolio?: Maybe<PortfolioChange>;
+  renamePortfolio?: Maybe<Portfolio>;
   /** Records a credit repair decision (信用修复) or an early removal on a penalty, list entry, fund violation or transport enforcement; refused with REPAIR_NOT_ALLOWED inside the publicity period. */
   repairRecord?: Maybe<RepairResult>;
   /** Revokes an API key (ADMIN only); it is refused from the next request on. */
@@ -1002,6 +1023,12 @@ export type Mutation = {
   revokeSharingAgreement?: Maybe<SharingAgreement>;
   /** Withdraws the caller department’s records (published in error, annulled): no longer served to anyone but the owner and auditors (in recordHistory), and dropped from risk profiles. */
   withdrawRecords?: Maybe<WithdrawalReport>;
+};
+
+
+export type MutationAddToPortfolioArgs = {
+  id: Scalars['ID']['input'];
+  usccs: Array<Scalars['String']['input']>;
 };
 
 
@@ -1022,6 +1049,16 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreatePortfolioArgs = {
+  input: CreatePortfolioInput;
+};
+
+
+export type MutationDeletePortfolioArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationIngestArgs = {
   atomic?: InputMaybe<Scalars['Boolean']['input']>;
   enterprises?: InputMaybe<Array<Scalars['JSONObject']['input']>>;
@@ -1030,14 +1067,37 @@ export type MutationIngestArgs = {
 };
 
 
+export type MutationRedeliverWebhookArgs = {
+  delivery: Scalars['ID']['input'];
+};
+
+
 export type MutationRegisterTrustedDocumentsArgs = {
   input: RegisterTrustedDocumentsInput;
+};
+
+
+export type MutationRegisterWebhookArgs = {
+  portfolio: Scalars['ID']['input'];
+  url: Scalars['String']['input'];
 };
 
 
 export type MutationRejectSharingAgreementArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRemoveFromPortfolioArgs = {
+  id: Scalars['ID']['input'];
+  usccs: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationRenamePortfolioArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
 };
 
 
@@ -1143,6 +1203,52 @@ export type PenaltyType =
   | 'SUSPENSION'
   | 'WARNING';
 
+/** A watch list of the caller’s organisation: the enterprises it holds and the purpose it watches them under. */
+export type Portfolio = {
+  __typename?: 'Portfolio';
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  memberCount: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** Every event is authorised for this purpose of use, at delivery time. */
+  purpose: Purpose;
+  /** SCORE_MOVED events under this many points are not delivered. */
+  scoreThreshold: Scalars['Float']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** What a batch added to or removed from a portfolio did. */
+export type PortfolioChange = {
+  __typename?: 'PortfolioChange';
+  /** Codes added (or removed). */
+  accepted: Scalars['Int']['output'];
+  items: Array<PortfolioItemReport>;
+  portfolio: Portfolio;
+  /** Codes reported in `items` instead. */
+  unchanged: Scalars['Int']['output'];
+};
+
+export type PortfolioItemOutcome =
+  | 'ADDED'
+  | 'ALREADY_PRESENT'
+  | 'DUPLICATE'
+  | 'INVALID_USCC'
+  | 'NOT_PRESENT'
+  | 'PORTFOLIO_FULL'
+  | 'REMOVED';
+
+/** A code of a batch that was not taken as asked, and why. */
+export type PortfolioItemReport = {
+  __typename?: 'PortfolioItemReport';
+  /** Position in the `usccs` argument, from 0. */
+  index: Scalars['Int']['output'];
+  input: Scalars['String']['output'];
+  message?: Maybe<Scalars['String']['output']>;
+  outcome: PortfolioItemOutcome;
+  /** For INVALID_USCC the failed check: LENGTH, CHARACTER, ORG_CODE_CHECK_DIGIT, CHECK_CHARACTER. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
 export type PortfolioItemStatus =
   | 'INVALID_USCC'
   | 'NOT_FOUND'
@@ -1217,14 +1323,20 @@ export type Query = {
   myLimits: OperationLimits;
   /** Risk profiles of up to 1000 enterprises, in request order. An invalid or unknown code is reported in its own item; it does not fail the call. The purpose of use is the `purpose` argument or the X-Purpose header (one purpose per operation: if both are given they must agree). */
   portfolioRisk?: Maybe<Array<PortfolioRiskItem>>;
+  /** The caller’s organisation’s portfolios, by name. */
+  portfolios: Array<Portfolio>;
   /** A pushed record with its superseded, withdrawn and repaired versions: for its owner and auditors. */
   recordHistory: RecordHistory;
+  /** The replayable feed of a portfolio: its members’ risk events in commit order, after `after`. Each event is authorised now for the portfolio’s purpose; events the caller may not read are skipped. Keep `pageInfo.endCursor` and continue from it: no event is skipped or repeated. */
+  riskEvents?: Maybe<RiskEventConnection>;
   /** Counts, average score and active signals by category, grouped in SQL over every stored profile. Buckets smaller than the minimum cell size are withheld so that no single enterprise can be read off. */
   riskStatistics?: Maybe<RiskStatistics>;
   /** Agreements the caller may see: its organisation’s applications, for a department also those for its resources, and for ADMIN and AUDITOR all. Newest first. */
   sharingAgreements: SharingAgreementConnection;
   /** Registered trusted documents, newest first (ADMIN only). */
   trustedDocuments: Array<TrustedDocument>;
+  /** Deliveries of one of the caller’s endpoints, oldest first. */
+  webhookDeliveries: Array<WebhookDelivery>;
 };
 
 
@@ -1277,6 +1389,13 @@ export type QueryRecordHistoryArgs = {
 };
 
 
+export type QueryRiskEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  portfolio: Scalars['ID']['input'];
+};
+
+
 export type QueryRiskStatisticsArgs = {
   filter?: InputMaybe<RiskStatisticsFilter>;
   groupBy: Array<RiskGroupBy>;
@@ -1293,6 +1412,13 @@ export type QuerySharingAgreementsArgs = {
 
 export type QueryTrustedDocumentsArgs = {
   organisation?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  endpoint: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
 };
 
 /** R&D spending of one fiscal year (研发投入). */
@@ -1445,6 +1571,56 @@ export type RiskDimensionScore = {
   /** Weight in the overall score. */
   weight?: Maybe<Scalars['Float']['output']>;
 };
+
+/** A change of a watched enterprise’s risk. Delivered only if the watcher may read, now and for the portfolio’s purpose, what it reveals. */
+export type RiskEvent = {
+  __typename?: 'RiskEvent';
+  /** Pass as `after` to continue after this event. */
+  cursor: Scalars['String']['output'];
+  /** Signal events: the department that reported it. */
+  department?: Maybe<Scalars['String']['output']>;
+  /** Signal events: what happened, in words. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** Grade, score or status before the change. */
+  from?: Maybe<Scalars['String']['output']>;
+  /** The event’s id, unique and stable: the idempotency key of a delivery. */
+  id: Scalars['ID']['output'];
+  kind: RiskEventKind;
+  /** When the change was committed. */
+  occurredAt: Scalars['DateTimeISO']['output'];
+  /** Signal events: GraphQL type of the record behind it. */
+  recordType?: Maybe<Scalars['String']['output']>;
+  /** Signal events: the signal code. */
+  signalCode?: Maybe<Scalars['String']['output']>;
+  /** Grade, score or status after the change. */
+  to?: Maybe<Scalars['String']['output']>;
+  uscc: Scalars['String']['output'];
+};
+
+export type RiskEventConnection = {
+  __typename?: 'RiskEventConnection';
+  edges: Array<RiskEventEdge>;
+  /** `endCursor` is past every event looked at, so a reader always moves forward. */
+  pageInfo: PageInfo;
+};
+
+export type RiskEventEdge = {
+  __typename?: 'RiskEventEdge';
+  cursor: Scalars['String']['output'];
+  node: RiskEvent;
+};
+
+export type RiskEventKind =
+  /** The risk grade moved from one letter to another. */
+  | 'GRADE_CHANGED'
+  /** The score moved by at least the portfolio’s threshold. */
+  | 'SCORE_MOVED'
+  /** A signal stopped counting: its record was repaired, withdrawn, paid or expired. */
+  | 'SIGNAL_CLEARED'
+  /** A risk or positive signal became active (its record was published). */
+  | 'SIGNAL_RAISED'
+  /** The registered status of the enterprise changed. */
+  | 'STATUS_CHANGED';
 
 /** A (lowest risk) to E; bands in the README risk model table. */
 export type RiskGrade =
@@ -1667,6 +1843,18 @@ export type SourceRecord = {
   /** The hub’s identifier of the record. */
   id?: Maybe<Scalars['ID']['output']>;
   provenance?: Maybe<Provenance>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Risk events of a portfolio as they are committed (graphql-ws on /graphql; authenticate in connectionParams). From now on, or from `after` (a cursor of the feed or of an event) to resume. Each event is authorised at delivery for the portfolio’s purpose, as in `riskEvents`. */
+  riskEventAdded: RiskEvent;
+};
+
+
+export type SubscriptionRiskEventAddedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  portfolio: Scalars['ID']['input'];
 };
 
 /** Unpaid tax (欠税) of one tax type. */
@@ -1980,6 +2168,41 @@ export type VehicleCategory =
   | 'OTHER'
   | 'TRACTOR'
   | 'TRUCK';
+
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  deliveredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The event’s id, sent as the Idempotency-Key header. */
+  eventId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryStatus =
+  /** Failed WEBHOOK_MAX_ATTEMPTS times; re-deliverable with redeliverWebhook. */
+  | 'DEAD'
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Queued or waiting for its next try. */
+  | 'PENDING';
+
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  portfolio: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type WebhookRegistration = {
+  __typename?: 'WebhookRegistration';
+  endpoint: WebhookEndpoint;
+  /** HMAC-SHA256 key of this endpoint’s signatures. Shown only in this answer: store it now; it cannot be read again. */
+  secret: Scalars['String']['output'];
+};
 
 export type WithdrawalReport = {
   __typename?: 'WithdrawalReport';

@@ -68,7 +68,12 @@ interface Site {
  * Decided per record, not per field: RiskSignal.record follows the record's own
  * resource (tested in risk-views.test.ts, "usable but invisible").
  */
-const DYNAMIC = new Set(['RiskSignal.record']);
+const DYNAMIC = new Set([
+  'RiskSignal.record',
+  // Whether a risk event reaches a watcher is decided per event, as a read of what it
+  // reveals: checked event by event in 'risk events' below.
+  ...[...hubCatalog().keys()].filter((k) => k.startsWith('RiskEvent.')),
+]);
 
 /** Fields whose values repeat the values of the record behind them (src/auth/derived-policy.ts). */
 const DERIVED = new Set([
@@ -273,9 +278,13 @@ describe('authorisation matrix', () => {
     expect(cells).toBe(sites.length * PRINCIPAL_SET.length * PURPOSES.length);
     const inputs = await checkInputCells(probes(hub.app.schema, usccs), false);
     const derived = await checkDerivedCells(false);
-    process.stdout.write(`  + inputs ${inputs} cells, derived values ${derived} cells\n`);
+    const events = await checkEventCells(false);
+    process.stdout.write(
+      `  + inputs ${inputs} cells, derived values ${derived} cells, events ${events} cells\n`,
+    );
     expect(inputs).toBe(probes(hub.app.schema, usccs).length * PRINCIPAL_SET.length * PURPOSES.length);
     expect(derived).toBeGreaterThan(0);
+    expect(events).toBeGreaterThan(0);
   });
 
   it('with agreements for every conditional resource (for CREDIT_ASSESSMENT): the same, per purpose', async () => {
@@ -285,8 +294,12 @@ describe('authorisation matrix', () => {
     expect(cells).toBe(sites.length * PRINCIPAL_SET.length * PURPOSES.length);
     const inputs = await checkInputCells(probes(hub.app.schema, usccs), true);
     const derived = await checkDerivedCells(true);
-    process.stdout.write(`  + inputs ${inputs} cells, derived values ${derived} cells\n`);
+    const events = await checkEventCells(true);
+    process.stdout.write(
+      `  + inputs ${inputs} cells, derived values ${derived} cells, events ${events} cells\n`,
+    );
     expect(derived).toBeGreaterThan(0);
+    expect(events).toBeGreaterThan(0);
   });
 });
 
@@ -469,6 +482,158 @@ async function checkDerivedCells(hasAgreement: boolean): Promise<number> {
         });
         cells += want.length * 2;
       }
+    }
+  }
+  return cells;
+}
+
+/**
+ * Risk events: every event of the watched enterprises × every principal kind × a
+ * portfolio watched for the right / wrong purpose. An event is delivered exactly
+ * when everything it reveals is readable by the same `expected` rule: a signal
+ * event the profile's signals and the record behind it (a raised one only while
+ * its signal still counts), a grade or score event that value, a status event the
+ * status. Besides the events the seeded profiles raised, one of each other kind
+ * is written per watched enterprise.
+ */
+const portfolios = new Map<string, string>();
+
+async function portfolioOf(who: TokenClaims, purpose: Purpose): Promise<string> {
+  const key = `${who.org}/${who.sub}/${purpose}`;
+  const known = portfolios.get(key);
+  if (known) return known;
+  const created = await hub.as({ principal: who })<{ createPortfolio: { id: string } }>(
+    'mutation ($input: CreatePortfolioInput!) { createPortfolio(input: $input) { id } }',
+    { input: { name: `matrix ${purpose}`, purpose } },
+  );
+  const id = created.body.data!.createPortfolio.id;
+  const added = await hub.as({ principal: who })(
+    'mutation ($id: ID!, $usccs: [String!]!) { addToPortfolio(id: $id, usccs: $usccs) { accepted } }',
+    { id, usccs },
+  );
+  expect(added.body.errors).toBeUndefined();
+  portfolios.set(key, id);
+  return id;
+}
+
+interface RawEvent {
+  id: string;
+  uscc: string;
+  kind: string;
+  signal_code: string | null;
+  record_type: string | null;
+  record_id: string | null;
+  from_value: string | null;
+  to_value: string | null;
+}
+
+let eventsWritten = false;
+
+async function watchedEvents(): Promise<RawEvent[]> {
+  const em = hub.orm.em.fork();
+  if (!eventsWritten) {
+    eventsWritten = true;
+    const statuses = await em.execute<{ uscc: string; status: string }[]>(
+      'select uscc, status from registry_enterprise where uscc in (?)',
+      [usccs],
+    );
+    for (const { uscc, status } of statuses)
+      await em.execute(
+        `insert into monitoring_event (tx, uscc, kind, from_value, to_value) values
+           (pg_current_xact_id()::text::bigint, ?, 'GRADE_CHANGED', 'B', 'D'),
+           (pg_current_xact_id()::text::bigint, ?, 'SCORE_MOVED', '70', '52.5'),
+           (pg_current_xact_id()::text::bigint, ?, 'SCORE_MOVED', '52.5', '54'),
+           (pg_current_xact_id()::text::bigint, ?, 'STATUS_CHANGED', 'SUSPENDED', ?)`,
+        [uscc, uscc, uscc, uscc, status],
+      );
+    // A cleared signal for every active one, as a repair would write.
+    await em.execute(
+      `insert into monitoring_event (tx, uscc, kind, signal_code, record_type, record_id, department)
+       select pg_current_xact_id()::text::bigint, p.uscc, 'SIGNAL_CLEARED', s->>'code', s->>'recordType', s->>'recordId', s->>'department'
+       from risk_profile p, jsonb_array_elements(p.signals) s where p.uscc in (?) and (s->>'active')::boolean`,
+      [usccs],
+    );
+  }
+  return (
+    await em.execute<RawEvent[]>(
+      `select id::text as id, uscc, kind, signal_code, record_type, record_id, from_value, to_value
+       from monitoring_event e where uscc in (?) order by e.tx, e.id`,
+      [usccs],
+    )
+  ).map((e) => ({ ...e, id: String(e.id) }));
+}
+
+async function checkEventCells(hasAgreement: boolean): Promise<number> {
+  const all = await watchedEvents();
+  const rows = await hub.orm.em
+    .fork()
+    .execute<
+      { uscc: string; signals: RiskSignal[] | string }[]
+    >('select uscc, signals from risk_profile where uscc in (?)', [usccs]);
+  const active = new Set(
+    rows.flatMap((r) =>
+      (typeof r.signals === 'string' ? (JSON.parse(r.signals) as RiskSignal[]) : r.signals)
+        .filter((s) => s.active)
+        .map((s) => `${r.uscc}|${s.code}|${s.recordType}|${s.recordId}`),
+    ),
+  );
+  expect(all.some((e) => e.kind === 'SIGNAL_RAISED')).toBe(true);
+  let cells = 0;
+  for (const who of PRINCIPAL_SET) {
+    for (const purpose of [RIGHT, WRONG]) {
+      const readable = (key: string) =>
+        expected(hubCatalog().get(key)!, who, hasAgreement, purpose) !== 'deny';
+      const want = all
+        .filter((e) => {
+          switch (e.kind) {
+            case 'SIGNAL_RAISED':
+            case 'SIGNAL_CLEARED':
+              return (
+                readable('RiskProfile.signals') &&
+                readable(`${e.record_type}.provenance`) &&
+                (e.kind === 'SIGNAL_CLEARED' ||
+                  active.has(`${e.uscc}|${e.signal_code}|${e.record_type}|${e.record_id}`))
+              );
+            case 'GRADE_CHANGED':
+              return readable('RiskProfile.grade');
+            case 'SCORE_MOVED':
+              // The portfolio's default threshold is 5 points.
+              return (
+                Math.abs(Number(e.to_value) - Number(e.from_value)) >= 5 && readable('RiskProfile.score')
+              );
+            default:
+              return readable('Enterprise.status');
+          }
+        })
+        .map((e) => `${e.id} ${e.kind} ${e.signal_code ?? ''}`);
+      const id = await portfolioOf(who, purpose);
+      const got: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res: {
+          body: {
+            data?: {
+              riskEvents: {
+                edges: { node: { id: string; kind: string; signalCode: string | null } }[];
+                pageInfo: { hasNextPage: boolean; endCursor: string };
+              };
+            } | null;
+            errors?: unknown;
+          };
+        } = await hub.as({ principal: who })(
+          `query ($p: ID!, $after: String) { riskEvents(portfolio: $p, after: $after, first: 1000) {
+            edges { node { id kind signalCode } } pageInfo { hasNextPage endCursor } } }`,
+          { p: id, after },
+        );
+        expect(res.body.errors).toBeUndefined();
+        const feed = res.body.data!.riskEvents;
+        got.push(...feed.edges.map((e) => `${e.node.id} ${e.node.kind} ${e.node.signalCode ?? ''}`));
+        if (!feed.pageInfo.hasNextPage) break;
+        after = feed.pageInfo.endCursor;
+      }
+      const label = `${who.kind}:${who.org} agreement=${hasAgreement} portfolio purpose=${purpose}`;
+      expect({ label, events: got }).toEqual({ label, events: want });
+      cells += all.length;
     }
   }
   return cells;

@@ -40,6 +40,10 @@ const TABLES = [
   'audit_access_log',
   'hub_idempotency_key',
   'hub_trusted_document',
+  'monitoring_portfolio',
+  'monitoring_portfolio_member',
+  'monitoring_webhook_endpoint',
+  'monitoring_webhook_delivery',
 ];
 
 type Vars = Record<string, unknown>;
@@ -56,7 +60,15 @@ interface Base {
 }
 
 let hub: TestHub;
-let ids: { pending: string; pending2: string; approved: string; apiKey: string };
+let deletablePortfolio: string;
+let ids: {
+  pending: string;
+  pending2: string;
+  approved: string;
+  apiKey: string;
+  portfolio: string;
+  delivery: string;
+};
 
 // A penalty whose publicity period has ended, so that its credit repair is allowed.
 const PENALTY = {
@@ -88,7 +100,36 @@ beforeAll(async () => {
     { name: 'probe key', principalId: 'probe', organisation: 'BANK_PROBE_004', kind: PrincipalKind.BANK },
     'test',
   );
-  ids = { pending: pending.id, pending2: pending2.id, approved: approved.id, apiKey: key.id };
+  const portfolio = await hub.as({ principal: PRINCIPALS.bank })<{ createPortfolio: { id: string } }>(
+    'mutation { createPortfolio(input: { name: "bad-input book", purpose: CREDIT_ASSESSMENT }) { id } }',
+  );
+  const deletable = await hub.as({ principal: PRINCIPALS.otherBank })<{ createPortfolio: { id: string } }>(
+    'mutation { createPortfolio(input: { name: "bad-input deletable", purpose: CREDIT_ASSESSMENT }) { id } }',
+  );
+  ids = {
+    pending: pending.id,
+    pending2: pending2.id,
+    approved: approved.id,
+    apiKey: key.id,
+    portfolio: portfolio.body.data!.createPortfolio.id,
+    delivery: '',
+  };
+  deletablePortfolio = deletable.body.data!.createPortfolio.id;
+  // A dead delivery of the bank's own endpoint, as a receiver that never answered leaves one.
+  const registered = await hub.as({ principal: PRINCIPALS.bank })<{
+    registerWebhook: { endpoint: { id: string } };
+  }>(
+    'mutation ($p: ID!) { registerWebhook(portfolio: $p, url: "https://bank.example/hooks/risk") { endpoint { id } } }',
+    {
+      p: ids.portfolio,
+    },
+  );
+  const [delivery] = await em.execute<{ id: string | number }[]>(
+    `insert into monitoring_webhook_delivery (endpoint_id, event_id, payload, status, attempts, next_attempt_at)
+     values (?, 1, '{}', 'DEAD', 8, now()) returning id`,
+    [registered.body.data!.registerWebhook.endpoint.id],
+  );
+  ids.delivery = String(delivery!.id);
   const stored = await hub.as({ principal: PRINCIPALS.marketRegulation })<{
     ingest: { rejected: number; enterprises: { rejected: number } };
   }>(
@@ -176,6 +217,28 @@ const BASES: Record<string, Base> = {
     caller: PRINCIPALS.tax,
     variables: () => ({ id: ids.approved, reason: 'The consumer left the credit reporting scheme' }),
   },
+  createPortfolio: {
+    caller: PRINCIPALS.analyst,
+    variables: () => ({ input: { name: 'bad-input probe book', purpose: 'STATISTICS' } }),
+  },
+  renamePortfolio: {
+    caller: PRINCIPALS.bank,
+    variables: () => ({ id: ids.portfolio, name: 'bad-input book renamed' }),
+  },
+  deletePortfolio: { caller: PRINCIPALS.otherBank, variables: () => ({ id: deletablePortfolio }) },
+  addToPortfolio: {
+    caller: PRINCIPALS.bank,
+    variables: () => ({ id: ids.portfolio, usccs: [USCC.a, USCC.b] }),
+  },
+  removeFromPortfolio: {
+    caller: PRINCIPALS.bank,
+    variables: () => ({ id: ids.portfolio, usccs: [USCC.c] }),
+  },
+  registerWebhook: {
+    caller: PRINCIPALS.bank,
+    variables: () => ({ portfolio: ids.portfolio, url: 'https://bank.example/hooks/second' }),
+  },
+  redeliverWebhook: { caller: PRINCIPALS.bank, variables: () => ({ delivery: ids.delivery }) },
 };
 
 // The largest value that still fits the 1 MiB request body: a larger body is refused

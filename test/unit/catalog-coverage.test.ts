@@ -4,9 +4,9 @@ import { CatalogError, SharingClass, UpdateCycle, indexCatalog } from '../../src
 import { domainFields, hubCatalog, hubCatalogResources } from '../../src/auth/hub-catalog.js';
 import { Department } from '../../src/common/department.js';
 import { buildHubSchema } from '../../src/server/schema.js';
-import { PLATFORM } from '../../src/server/platform.js';
+import { platformTypeNames } from '../../src/server/platform.js';
 
-const PLATFORM_TYPES = new Set(PLATFORM.flatMap((c) => c.types));
+const PLATFORM_TYPES = platformTypeNames();
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

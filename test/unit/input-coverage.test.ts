@@ -15,7 +15,7 @@ import {
   rootFieldsServingCatalogue,
 } from '../../src/auth/hub-catalog.js';
 import { SIGNAL_POINTS } from '../../src/modules/risk/risk-model.v1.js';
-import { PLATFORM } from '../../src/server/platform.js';
+import { platformTypeNames } from '../../src/server/platform.js';
 import { buildHubSchema } from '../../src/server/schema.js';
 
 /**
@@ -80,7 +80,7 @@ describe('input catalog', () => {
   });
 
   it('decides the arguments of every other field with that field: the field is catalogued', () => {
-    const platform = new Set(PLATFORM.flatMap((c) => c.types));
+    const platform = platformTypeNames();
     const withArgs = domainFields(schema, platform).filter((key) => {
       const [typeName, fieldName] = key.split('.') as [string, string];
       const type = schema.getType(typeName);

@@ -9,6 +9,8 @@ import { Migration20261202151219IngestRecordVersion } from './Migration202612021
 import { Migration20261202152718IngestJobs } from './Migration20261202152718IngestJobs.js';
 import { Migration20261202163000AccessLogClaim } from './Migration20261202163000AccessLogClaim.js';
 import { Migration20261203084027IngestJobReceiving } from './Migration20261203084027IngestJobReceiving.js';
+import { Migration20261203090000Monitoring } from './Migration20261203090000Monitoring.js';
+import { Migration20261203093000MonitoringWebhooks } from './Migration20261203093000MonitoringWebhooks.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -26,4 +28,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202152718IngestJobs', class: Migration20261202152718IngestJobs },
   { name: 'Migration20261202163000AccessLogClaim', class: Migration20261202163000AccessLogClaim },
   { name: 'Migration20261203084027IngestJobReceiving', class: Migration20261203084027IngestJobReceiving },
+  { name: 'Migration20261203090000Monitoring', class: Migration20261203090000Monitoring },
+  { name: 'Migration20261203093000MonitoringWebhooks', class: Migration20261203093000MonitoringWebhooks },
 ];
