@@ -68,6 +68,7 @@ export interface HubConfig {
   readonly monitoringPollMs: number;
   /** Webhook endpoints may be plain http://127.0.0.1 (tests); otherwise HTTPS only. */
   readonly webhookAllowLoopbackHttp: boolean;
+  readonly webhookWorker: boolean;
   readonly webhookMaxAttempts: number;
   readonly webhookBackoffMs: number;
   readonly webhookTimeoutMs: number;
@@ -317,6 +318,15 @@ export const SETTINGS = [
     secret: false,
     parse: bool,
   } satisfies Setting<'webhookAllowLoopbackHttp'>,
+  {
+    env: 'WEBHOOK_WORKER',
+    key: 'webhookWorker',
+    description:
+      'This instance queues and sends webhook deliveries. Turn it off on instances that should only serve requests; the instances that have it on share the deliveries, each claimed by exactly one.',
+    default: 'true',
+    secret: false,
+    parse: bool,
+  } satisfies Setting<'webhookWorker'>,
   {
     env: 'WEBHOOK_MAX_ATTEMPTS',
     key: 'webhookMaxAttempts',

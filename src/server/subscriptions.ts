@@ -19,6 +19,7 @@ import { ErrorCode } from '../common/errors.js';
 import { MODULES } from '../modules/index.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createContext, type ContextDeps, type HubContext, type RequestHeaders } from './context.js';
+import { inBackground } from '../db/background-work.js';
 
 /**
  * What a subscription's resolver gets beyond a request's context: wake-ups when
@@ -65,7 +66,7 @@ export async function attachSubscriptions(
   deps: SubscriptionDeps,
 ): Promise<{ changes: ChangeListener }> {
   const { schema, log } = deps;
-  const changes = await ChangeListener.start(deps.orm, deps.config, log);
+  const changes = await inBackground(() => ChangeListener.start(deps.orm, deps.config, log));
   const wss = new WebSocketServer({ noServer: true });
   let sequence = 0;
   const server = useServer<Record<string, unknown>, { requestId: string }>(
@@ -133,20 +134,23 @@ export async function attachSubscriptions(
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
-  const background = MODULES.flatMap((m) =>
-    m.background
+  const background = MODULES.flatMap((m) => {
+    const start = m.background;
+    return start
       ? [
-          m.background({
-            em: () => deps.orm.em.fork() as SqlEntityManager,
-            config: deps.config,
-            log,
-            changes,
-            accessFor: (principal, purpose, em) =>
-              new AccessControl(principal, purpose, deps.contextDeps.catalog, deps.contextDeps.grants(em)),
-          }),
+          inBackground(() =>
+            start({
+              em: () => deps.orm.em.fork() as SqlEntityManager,
+              config: deps.config,
+              log,
+              changes,
+              accessFor: (principal, purpose, em) =>
+                new AccessControl(principal, purpose, deps.contextDeps.catalog, deps.contextDeps.grants(em)),
+            }),
+          ),
         ]
-      : [],
-  );
+      : [];
+  });
   http.addHook('onClose', async () => {
     await server.dispose();
     const stopping = background.map((b) => b.stop());

@@ -80,7 +80,9 @@ const PENALTY = {
 const INGEST_PROBE_PENALTY = { ...PENALTY, sourceRecordId: 'PEN-PROBE-2' };
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // No webhook worker: its retries of the bank's endpoint would change the delivery table
+  // while a refused mutation is being checked for having written nothing.
+  hub = await startTestHub({ env: { WEBHOOK_WORKER: 'false' } });
   const em = hub.orm.em.fork() as SqlEntityManager;
   const record = (consumerOrg: string, status: StoredAgreementStatus) =>
     createAgreementRecord(em, {

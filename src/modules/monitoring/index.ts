@@ -34,6 +34,6 @@ export const monitoringModule: HubModule = {
   seeder: { seed: () => {} },
   background: (deps) => {
     setWebhookUrlPolicy(deps.config.webhookAllowLoopbackHttp);
-    return startWebhookWorker(deps);
+    return deps.config.webhookWorker ? startWebhookWorker(deps) : { stop: async () => {} };
   },
 };

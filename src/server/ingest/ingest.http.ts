@@ -23,6 +23,7 @@ import { failAbandonedJobs, JobGuard, type JobHold } from '../../db/ingest/job-g
 import { IngestJobStatus } from '../../db/ingest/job.entity.js';
 import type { IngestDeps } from '../../db/ingest/ingest.service.js';
 import { csvItems, ndjsonItems } from '../../db/ingest/parse.js';
+import { inBackground } from '../../db/background-work.js';
 
 const FORMATS: Record<string, 'ndjson' | 'csv'> = {
   'application/x-ndjson': 'ndjson',
@@ -165,9 +166,9 @@ export function registerIngestRoutes(http: FastifyInstance, deps: IngestRouteDep
     }
   };
   http.addHook('onReady', async () => {
-    await sweep();
+    await inBackground(sweep);
     await removeStaleSpools(deps).catch(() => {});
-    sweeper = setInterval(() => void sweep(), deps.sweepSeconds * 1000);
+    sweeper = setInterval(() => void inBackground(sweep), deps.sweepSeconds * 1000);
     sweeper.unref();
   });
   http.addHook('onClose', async () => {
