@@ -33,10 +33,12 @@ import {
   installHttpRefusals,
   installPrecheck,
   limitsPlugin,
+  withDeadlineChecks,
   sizeCappedStringify,
   type Limits,
   type LimitsObserver,
 } from './limits/index.js';
+import { propertyReadFields } from './property-reads.js';
 import { buildHubSchema, ingestDeps } from './schema.js';
 import { exampleOperations } from './example-operations.js';
 import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
@@ -92,9 +94,12 @@ export async function buildApp({
   if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
   const catalog = hubCatalog();
   const base = await buildHubSchema({ ingestMaxBatch: config.ingestMaxBatch });
-  const schema = benchmarkWithoutAuthorization
-    ? base
-    : authorizeSchema(base, new Set(PLATFORM.flatMap((c) => c.types)), catalog);
+  const schema = withDeadlineChecks(
+    benchmarkWithoutAuthorization
+      ? base
+      : authorizeSchema(base, new Set(PLATFORM.flatMap((c) => c.types)), catalog),
+    propertyReadFields(base),
+  );
   const http = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
     genReqId: (req) => {
