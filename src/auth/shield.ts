@@ -1,4 +1,10 @@
-import { GraphQLObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLObjectType,
+  defaultFieldResolver,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import { deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
@@ -180,13 +186,25 @@ function maskingMiddleware(catalog: ReadonlyMap<string, CatalogFieldEntry>) {
   return map;
 }
 
-/** Wraps the schema's resolvers with the catalog's sharing rules and masking. */
+/**
+ * Wraps the schema's resolvers with the catalog's sharing rules and masking.
+ *
+ * graphql-middleware composes shield's middleware around every field as closures
+ * built per call. For the two rule kinds that decide synchronously on nearly every
+ * value, the composed resolver is replaced by one that asks the same rule first and
+ * calls the field's own resolver directly, falling back to the composed one when the
+ * rule cannot decide yet: a structural field (always allowed) keeps its own resolver,
+ * a catalogued field runs `resolveSync` (the same decision and access-log record the
+ * patched shield would make) in front of it. Personal fields (masking), root fields
+ * and everything else keep the full composition.
+ */
 export function authorizeSchema(
   schema: GraphQLSchema,
   platformTypes: ReadonlySet<string>,
   catalog: ReadonlyMap<string, CatalogFieldEntry>,
 ): GraphQLSchema {
-  const rules = shield(buildRules(schema, platformTypes, catalog), {
+  const ruleTree = buildRules(schema, platformTypes, catalog) as Record<string, Record<string, unknown>>;
+  const rules = shield(ruleTree as IRules, {
     fallbackRule: deny,
     allowExternalErrors: true,
     // A rule that answers false without an error (the deny fallback) gets this.
@@ -195,5 +213,35 @@ export function authorizeSchema(
         reason: 'NOT_CATALOGUED',
       }),
   });
-  return applyMiddleware(schema, rules, maskingMiddleware(catalog));
+  const authorized = applyMiddleware(schema, rules, maskingMiddleware(catalog));
+  for (const type of Object.values(authorized.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    if (type.name === 'Query' || type.name === 'Mutation' || type.name === 'Subscription') continue;
+    const own = schema.getType(type.name);
+    if (!(own instanceof GraphQLObjectType)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const key = `${type.name}.${field.name}`;
+      const rule = ruleTree[type.name]?.[field.name] as SyncRule<object> | undefined;
+      const base = own.getFields()[field.name];
+      if (!rule || !base || field.subscribe || catalog.get(key)?.personal) continue;
+      const original = base.resolve ?? defaultFieldResolver;
+      if (rule === structural) field.resolve = original;
+      else if (rule.resolveSync && catalog.has(key))
+        field.resolve = syncFirst(rule.resolveSync, original, field.resolve!);
+    }
+  }
+  return authorized;
+}
+
+function syncFirst(
+  resolveSync: NonNullable<SyncRule<object>['resolveSync']>,
+  original: GraphQLFieldResolver<unknown, HubContext>,
+  composed: GraphQLFieldResolver<unknown, HubContext>,
+): GraphQLFieldResolver<unknown, HubContext> {
+  return (parent, args, ctx, info) => {
+    const res = resolveSync(parent, args, ctx);
+    if (res === true) return original(parent, args, ctx, info);
+    if (res instanceof Error) return res;
+    return composed(parent, args, ctx, info);
+  };
 }

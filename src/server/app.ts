@@ -34,10 +34,12 @@ import {
   installHttpRefusals,
   installPrecheck,
   limitsPlugin,
+  withDeadlineChecks,
   sizeCappedStringify,
   type Limits,
   type LimitsObserver,
 } from './limits/index.js';
+import { propertyReadFields } from './property-reads.js';
 import { buildHubSchema, ingestDeps } from './schema.js';
 import { exampleOperations } from './example-operations.js';
 import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
@@ -93,7 +95,10 @@ export async function buildApp({
   if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
   const catalog = hubCatalog();
   const base = await buildHubSchema({ ingestMaxBatch: config.ingestMaxBatch });
-  const schema = benchmarkWithoutAuthorization ? base : authorizeSchema(base, platformTypeNames(), catalog);
+  const schema = withDeadlineChecks(
+    benchmarkWithoutAuthorization ? base : authorizeSchema(base, platformTypeNames(), catalog),
+    propertyReadFields(base),
+  );
   const http = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
     genReqId: (req) => {

@@ -5,6 +5,7 @@ import type { IngestDeps } from '../db/ingest/ingest.service.js';
 import { MODULES } from '../modules/index.js';
 import { ingestResolver } from './ingest/index.js';
 import { PLATFORM } from './platform.js';
+import { leanPropertyReads } from './property-reads.js';
 
 /** The ingestion machinery's inputs, assembled from the modules' declarations. */
 export function ingestDeps(maxBatchSize: number): IngestDeps {
@@ -39,7 +40,7 @@ export async function buildHubSchema(options: { ingestMaxBatch?: number } = {}):
     ...PLATFORM.flatMap((c) => c.resolvers),
     ingestResolver(ingestDeps(options.ingestMaxBatch ?? 1000)),
   ] as unknown as NonEmptyArray<() => unknown>;
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     // Arguments are checked by the hub's own layer (src/common/input.ts), which every
     // service calls; class-validator is not used, so type-graphql does not run it.
@@ -47,4 +48,5 @@ export async function buildHubSchema(options: { ingestMaxBatch?: number } = {}):
     emitSchemaFile: false,
     pubSub: NO_TOPICS,
   });
+  return leanPropertyReads(schema);
 }

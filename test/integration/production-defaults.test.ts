@@ -36,7 +36,9 @@ describe('the benchmark switch that turns authorisation off', () => {
   });
 
   const build = (nodeEnv: 'production' | 'development', off: boolean) => {
-    const config = loadConfig({ ...PROD, NODE_ENV: nodeEnv, LOG_LEVEL: 'silent' });
+    // The app is built on the test hub's ORM, so its configuration names the same database.
+    const database = hub.config.databaseUrl ? { DATABASE_URL: hub.config.databaseUrl } : {};
+    const config = loadConfig({ ...PROD, ...database, NODE_ENV: nodeEnv, LOG_LEVEL: 'silent' });
     return buildApp({ orm: hub.orm, config, log: createLogger(config), benchmarkWithoutAuthorization: off });
   };
 

@@ -9,6 +9,7 @@ import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-li
 export { installHttpRefusals } from './http-refusals.js';
 export { installPrecheck } from './precheck.js';
 export { afterLimits, limitsPlugin, type LimitsObserver } from './limits.plugin.js';
+export { withDeadlineChecks } from './deadline.js';
 export { sizeCappedStringify } from './response-size.js';
 
 /** `myLimits`: a caller asks what its operations run under. */

@@ -16,7 +16,7 @@ import { costEstimators, estimateCost } from './cost.js';
 import type { ExecutionGate } from './execution-gate.js';
 import { QueryTooComplexError, RateLimitedError, withHttp } from './limit-errors.js';
 import { attachPolicy } from './limits.resolver.js';
-import { OperationTimeoutError } from './operation-timeout.js';
+import { expireOperation } from './deadline.js';
 import type { LimitsPolicy } from './policy.js';
 import { RedisUnavailableError, type BucketResult, type RateLimiter } from './rate-limiter.js';
 
@@ -147,11 +147,10 @@ export function limitsPlugin(deps: LimitsPluginDeps): ApolloServerPlugin<HubCont
           }
         },
         async executionDidStart(rc) {
-          let expired = false;
           let cancelling: Promise<number> | undefined;
           const tally = sqlTallies.getStore();
           deadline = setTimeout(() => {
-            expired = true;
+            expireOperation(rc.contextValue, policy.operationTimeoutMs);
             const where = { requestId: rc.contextValue.requestId, operationName: rc.operationName };
             // Statements already running are cancelled on the server (PostgreSQL); their
             // fields then fail with OPERATION_TIMEOUT (format-error.ts, db/outage.ts).
@@ -163,9 +162,6 @@ export function limitsPlugin(deps: LimitsPluginDeps): ApolloServerPlugin<HubCont
             );
           }, policy.operationTimeoutMs);
           return {
-            willResolveField() {
-              if (expired) throw new OperationTimeoutError(policy.operationTimeoutMs);
-            },
             async executionDidEnd() {
               finish();
               // The request's later SQL (the access log) waits until no cancel can reach it.
