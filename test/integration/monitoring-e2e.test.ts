@@ -50,9 +50,17 @@ async function feed(portfolio: string): Promise<Event[]> {
   const out: Event[] = [];
   let after: string | null = null;
   for (;;) {
-    const res = await hub.as({ principal: PRINCIPALS.reader })<{
-      riskEvents: { edges: { node: Event }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-    }>(FEED, { p: portfolio, after });
+    const res: {
+      body: {
+        data?: {
+          riskEvents: {
+            edges: { node: Event }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          };
+        } | null;
+        errors?: unknown;
+      };
+    } = await hub.as({ principal: PRINCIPALS.reader })(FEED, { p: portfolio, after });
     expect(res.body.errors).toBeUndefined();
     out.push(...res.body.data!.riskEvents.edges.map((e) => e.node));
     if (!res.body.data!.riskEvents.pageInfo.hasNextPage) return out;
@@ -87,10 +95,11 @@ afterAll(async () => {
 
 describe('a penalty ingested for a watched enterprise', () => {
   it('reaches the feed, an open subscription and a webhook receiver, each exactly once, the webhook validly signed', async () => {
-    const registered = await hub.as({ principal: PRINCIPALS.marketRegulation })<{ ingest: { rejected: number } }>(
-      'mutation ($e: [JSONObject!]!) { ingest(recordType: Enterprise, records: $e) { rejected } }',
-      { e: [enterpriseRecord(USCC.a), enterpriseRecord(USCC.b)] },
-    );
+    const registered = await hub.as({ principal: PRINCIPALS.marketRegulation })<{
+      ingest: { rejected: number };
+    }>('mutation ($e: [JSONObject!]!) { ingest(recordType: Enterprise, records: $e) { rejected } }', {
+      e: [enterpriseRecord(USCC.a), enterpriseRecord(USCC.b)],
+    });
     expect(registered.body.data!.ingest.rejected).toBe(0);
     const created = await hub.as({ principal: PRINCIPALS.reader })<{ createPortfolio: { id: string } }>(
       'mutation { createPortfolio(input: { name: "end to end", purpose: CREDIT_ASSESSMENT }) { id } }',
@@ -142,7 +151,9 @@ describe('a penalty ingested for a watched enterprise', () => {
     const before = new Set((await feed(portfolio)).map((e) => e.id));
 
     const penalty = SAMPLES(USCC.a).find((s) => s.recordType === 'AdministrativePenalty')!;
-    const ingested = await hub.as({ principal: PRINCIPALS.marketRegulation })<{ ingest: { rejected: number } }>(
+    const ingested = await hub.as({ principal: PRINCIPALS.marketRegulation })<{
+      ingest: { rejected: number };
+    }>(
       'mutation ($r: [JSONObject!]!) { ingest(recordType: AdministrativePenalty, records: $r) { rejected } }',
       // Still in its publicity period (an expired penalty raises no signal).
       { r: [{ ...penalty.record, sourceRecordId: 'PEN-E2E-1', publicityEndDate: '2099-11-01' }] },
@@ -183,7 +194,9 @@ describe('a penalty ingested for a watched enterprise', () => {
       expect(verify(secret, h.signature, h.body)).toBe(true);
       expect((JSON.parse(h.body) as { id: string }).id).toBe(h.key);
     }
-    const hookedPenalty = hooked.map((h) => JSON.parse(h.body) as Event).filter((e) => e.id === raised[0]!.id);
+    const hookedPenalty = hooked
+      .map((h) => JSON.parse(h.body) as Event)
+      .filter((e) => e.id === raised[0]!.id);
     expect(hookedPenalty).toEqual([
       expect.objectContaining({ uscc: USCC.a, kind: 'SIGNAL_RAISED', signalCode: 'ADMIN_PENALTY' }),
     ]);
