@@ -13,8 +13,11 @@ const README = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'ut
 
 /** The one ```js block of the README that contains `marker`, without its import lines. */
 function jsBlock(marker: string): string {
-  const blocks = [...README.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b.includes(marker));
-  if (blocks.length !== 1) throw new Error(`expected one js block with ${marker} in README.md, found ${blocks.length}`);
+  const blocks = [...README.matchAll(/```js\n([\s\S]*?)```/g)]
+    .map((m) => m[1]!)
+    .filter((b) => b.includes(marker));
+  if (blocks.length !== 1)
+    throw new Error(`expected one js block with ${marker} in README.md, found ${blocks.length}`);
   return blocks[0]!.replace(/^import .*$/gm, '');
 }
 
@@ -23,10 +26,12 @@ type Verify = (secret: string, header: string, body: string, toleranceSeconds?: 
 /** The webhook verification snippet's `verify`. */
 export function readmeVerify(): Verify {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the README's own code, run as documented
-  return new Function('createHmac', 'timingSafeEqual', `${jsBlock('function verify(')}\nreturn verify;`)(
-    createHmac,
-    timingSafeEqual,
-  ) as Verify;
+  const make = new Function(
+    'createHmac',
+    'timingSafeEqual',
+    `${jsBlock('function verify(')}\nreturn verify;`,
+  ) as (...modules: unknown[]) => Verify;
+  return make(createHmac, timingSafeEqual);
 }
 
 /** The graphql-ws client snippet, pointed at `url` instead of the README's ws://127.0.0.1:4000. */
@@ -38,11 +43,12 @@ export function readmeSubscribe(
   onError: (error: unknown) => void,
 ): Client {
   const code = jsBlock('createClient(').replace("'ws://127.0.0.1:4000/graphql'", JSON.stringify(url));
-  if (!code.includes(JSON.stringify(url))) throw new Error('the README snippet no longer names ws://127.0.0.1:4000/graphql');
+  if (!code.includes(JSON.stringify(url)))
+    throw new Error('the README snippet no longer names ws://127.0.0.1:4000/graphql');
   // The snippet reports errors with console.error; the test wants to see them.
   const consoleLike = { error: onError };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the README's own code, run as documented
-  return new Function(
+  const make = new Function(
     'createClient',
     'WebSocket',
     'token',
@@ -50,5 +56,6 @@ export function readmeSubscribe(
     'handle',
     'console',
     `${code}\nreturn client;`,
-  )(createClient, WebSocket, token, portfolioId, handle, consoleLike) as Client;
+  ) as (...args: unknown[]) => Client;
+  return make(createClient, WebSocket, token, portfolioId, handle, consoleLike);
 }

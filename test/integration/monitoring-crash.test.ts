@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { mintToken, type TokenClaims } from '../../src/auth/authenticate.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createOrm } from '../../src/db/orm.js';
@@ -59,10 +58,10 @@ async function startHub(): Promise<Hub> {
     child.once('exit', (code, signal) => done({ code, signal })),
   );
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const address = await new Promise<string>((ok, fail) => {
     let rest = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       rest += chunk.toString();
       const parts = rest.split('\n');
       rest = parts.pop()!;
@@ -181,7 +180,7 @@ describe('a hub killed (SIGKILL) while a webhook delivery is in flight', () => {
     let hub = await startHub();
     const orm = await createOrm(loadConfig(hubEnv()), { viaRunningHub: true });
     try {
-      await grantEveryConditionalResource(orm.em.fork() as SqlEntityManager, PRINCIPALS.reader.org);
+      await grantEveryConditionalResource(orm.em.fork(), PRINCIPALS.reader.org);
     } finally {
       await orm.close(true);
     }
