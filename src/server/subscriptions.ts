@@ -17,7 +17,6 @@ import { ChangeListener } from '../db/change-listener.js';
 import type { HubOrm } from '../db/orm.js';
 import { ErrorCode } from '../common/errors.js';
 import { MODULES } from '../modules/index.js';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createContext, type ContextDeps, type HubContext, type RequestHeaders } from './context.js';
 import { inBackground } from '../db/background-work.js';
 
@@ -140,7 +139,7 @@ export async function attachSubscriptions(
       ? [
           inBackground(() =>
             start({
-              em: () => deps.orm.em.fork() as SqlEntityManager,
+              em: () => deps.orm.em.fork(),
               config: deps.config,
               log,
               changes,

@@ -91,74 +91,115 @@ async function enqueue(deps: BackgroundDeps): Promise<void> {
 
 interface Claimed {
   id: string;
-  endpoint_id: string;
   event_id: string;
   payload: unknown;
   attempts: number;
+  /** The claim: the row's next_attempt_at while this attempt runs, compared when it ends. */
+  lease: string;
   url: string;
   secret: string;
 }
 
+/** How long past WEBHOOK_TIMEOUT_MS a claim lasts: time to record the attempt's outcome. */
+const LEASE_MARGIN_MS = 2_000;
+
 /**
- * Makes the due deliveries, oldest first per endpoint (a later event waits while
- * an earlier one is retried, so a receiver sees them in order). A delivery row is
- * locked for its attempt (FOR UPDATE SKIP LOCKED): exactly one instance posts it;
- * if that instance dies, the lock goes with its transaction and another retries.
+ * Claims the oldest due delivery of some endpoint (a later event waits while an
+ * earlier one is claimed or retried, so a receiver sees them in order). The claim
+ * is a lease, committed before the HTTP call: the row's attempt is counted and its
+ * next_attempt_at moved past the request's timeout, so no other instance takes it
+ * while it runs and no database connection (PGlite has one) is held across the
+ * call. If the claiming hub dies, the lease runs out and any instance retries it.
+ */
+async function claim(deps: BackgroundDeps): Promise<Claimed | undefined> {
+  return deps.em().transactional(async (tx) => {
+    // A hub that died during the last allowed attempt left its row PENDING: dead now.
+    await tx.execute(
+      `update monitoring_webhook_delivery set status = 'DEAD',
+         last_error = coalesce(last_error, 'no answer recorded: the hub making the attempt stopped')
+       where status = 'PENDING' and attempts >= ? and next_attempt_at <= now()`,
+      [deps.config.webhookMaxAttempts],
+    );
+    const [row] = await tx.execute<{ id: string }[]>(
+      `select d.id from monitoring_webhook_delivery d
+       where d.status = 'PENDING' and d.next_attempt_at <= now()
+         and d.id = (select min(o.id) from monitoring_webhook_delivery o
+                     where o.endpoint_id = d.endpoint_id and o.status = 'PENDING')
+       order by d.id limit 1
+       for update of d skip locked`,
+    );
+    if (!row) return undefined;
+    const [claimed] = await tx.execute<Claimed[]>(
+      `update monitoring_webhook_delivery d set attempts = d.attempts + 1,
+         next_attempt_at = now() + make_interval(secs => ?::double precision / 1000)
+       from monitoring_webhook_endpoint e
+       where d.id = ? and e.id = d.endpoint_id
+       returning d.id, d.event_id, d.payload, d.attempts, d.next_attempt_at::text as lease, e.url, e.secret`,
+      [deps.config.webhookTimeoutMs + LEASE_MARGIN_MS, row.id],
+    );
+    return claimed;
+  });
+}
+
+/** One POST of a claimed delivery; the error text, or null when the receiver answered 2xx. */
+async function post(deps: BackgroundDeps, row: Claimed): Promise<string | null> {
+  const body = JSON.stringify(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload);
+  const timestamp = Math.floor(Date.now() / 1000);
+  try {
+    const res = await fetch(row.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature': signature(row.secret, timestamp, body),
+        'x-hub-event-id': String(row.event_id),
+        'idempotency-key': String(row.event_id),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(deps.config.webhookTimeoutMs),
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    return res.status < 200 || res.status >= 300 ? `HTTP ${res.status}` : null;
+  } catch (err) {
+    return String((err as Error).message ?? err).slice(0, 500);
+  }
+}
+
+/**
+ * Makes the due deliveries: each claimed by one instance (FOR UPDATE SKIP LOCKED,
+ * then a lease), posted outside any transaction, and its outcome recorded only if
+ * the claim is still this attempt's (a lease that ran out may have been retried).
  */
 async function deliverDue(deps: BackgroundDeps): Promise<number> {
   const em = deps.em();
   let made = 0;
   for (;;) {
-    const done = await em.transactional(async (tx) => {
-      const [row] = await tx.execute<Claimed[]>(
-        `select d.id, d.endpoint_id, d.event_id, d.payload, d.attempts, e.url, e.secret
-         from monitoring_webhook_delivery d join monitoring_webhook_endpoint e on e.id = d.endpoint_id
-         where d.status = 'PENDING' and d.next_attempt_at <= now()
-           and d.id = (select min(o.id) from monitoring_webhook_delivery o
-                       where o.endpoint_id = d.endpoint_id and o.status = 'PENDING')
-         order by d.id limit 1
-         for update of d skip locked`,
+    const row = await claim(deps);
+    if (!row) return made;
+    const error = await post(deps, row);
+    if (error === null) {
+      await em.execute(
+        `update monitoring_webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_error = null
+         where id = ? and attempts = ? and next_attempt_at = ?::timestamptz`,
+        [row.id, row.attempts, row.lease],
       );
-      if (!row) return false;
-      const body = JSON.stringify(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload);
-      const timestamp = Math.floor(Date.now() / 1000);
-      let error: string | null = null;
-      try {
-        const res = await fetch(row.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-hub-signature': signature(row.secret, timestamp, body),
-            'x-hub-event-id': String(row.event_id),
-            'idempotency-key': String(row.event_id),
-          },
-          body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(deps.config.webhookTimeoutMs),
-        });
-        await res.arrayBuffer().catch(() => undefined);
-        if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
-      } catch (err) {
-        error = String((err as Error).message ?? err).slice(0, 500);
-      }
-      const attempts = row.attempts + 1;
-      if (error === null) {
-        await tx.execute(
-          "update monitoring_webhook_delivery set status = 'DELIVERED', attempts = ?, delivered_at = now(), last_error = null where id = ?",
-          [attempts, row.id],
-        );
-      } else {
-        const dead = attempts >= deps.config.webhookMaxAttempts;
-        const wait = deps.config.webhookBackoffMs * 2 ** (attempts - 1);
-        await tx.execute(
-          `update monitoring_webhook_delivery set status = ?, attempts = ?, last_error = ?,
-             next_attempt_at = now() + make_interval(secs => ?::double precision / 1000) where id = ?`,
-          [dead ? WebhookDeliveryStatus.DEAD : WebhookDeliveryStatus.PENDING, attempts, error, wait, row.id],
-        );
-      }
-      return true;
-    });
-    if (!done) return made;
+    } else {
+      const dead = row.attempts >= deps.config.webhookMaxAttempts;
+      const wait = deps.config.webhookBackoffMs * 2 ** (row.attempts - 1);
+      await em.execute(
+        `update monitoring_webhook_delivery set status = ?, last_error = ?,
+           next_attempt_at = now() + make_interval(secs => ?::double precision / 1000)
+         where id = ? and attempts = ? and next_attempt_at = ?::timestamptz`,
+        [
+          dead ? WebhookDeliveryStatus.DEAD : WebhookDeliveryStatus.PENDING,
+          error,
+          wait,
+          row.id,
+          row.attempts,
+          row.lease,
+        ],
+      );
+    }
     made++;
   }
 }
