@@ -1,5 +1,4 @@
 import pg from 'pg';
-import type { PGlite } from '@electric-sql/pglite';
 import type { PgliteConnection } from '@mikro-orm/pglite';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config/config.js';
@@ -59,9 +58,7 @@ export class ChangeListener {
     const channel = RISK_EVENTS_CHANNEL;
     const listener = new ChangeListener(config.monitoringPollMs);
     if (!config.databaseUrl) {
-      const pglite = (await (
-        orm.em.getConnection() as unknown as PgliteConnection
-      ).getNativeClient()) as PGlite;
+      const pglite = await (orm.em.getConnection() as unknown as PgliteConnection).getNativeClient();
       const unlisten = await pglite.listen(channel, () => listener.notify());
       listener.stop = async () => unlisten();
       return listener;

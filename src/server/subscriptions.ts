@@ -17,7 +17,6 @@ import { ChangeListener } from '../db/change-listener.js';
 import type { HubOrm } from '../db/orm.js';
 import { ErrorCode } from '../common/errors.js';
 import { MODULES } from '../modules/index.js';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createContext, type ContextDeps, type HubContext, type RequestHeaders } from './context.js';
 
 /**
@@ -137,7 +136,7 @@ export async function attachSubscriptions(
     m.background
       ? [
           m.background({
-            em: () => deps.orm.em.fork() as SqlEntityManager,
+            em: () => deps.orm.em.fork(),
             config: deps.config,
             log,
             changes,
