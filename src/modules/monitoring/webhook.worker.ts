@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Principal, PrincipalKind } from '../../auth/principal.js';
 import { isDepartment } from '../../auth/principal.js';
 import type { BackgroundDeps } from '../../server/hub-module.js';
@@ -55,15 +54,15 @@ async function enqueue(deps: BackgroundDeps): Promise<void> {
       if (!endpoint || !portfolio) return;
       const principal = storedPrincipal(endpoint);
       const page = await nextDeliveries(
-        tx as SqlEntityManager,
-        deps.accessFor(principal, portfolio.purpose, tx as SqlEntityManager),
+        tx,
+        deps.accessFor(principal, portfolio.purpose, tx),
         portfolio,
         { tx: endpoint.afterTx, id: endpoint.afterId },
         ROUND,
       );
       if (page.events.length > 0) {
         await recordDeliveries(
-          tx as SqlEntityManager,
+          tx,
           {
             principal,
             purpose: portfolio.purpose,
@@ -92,7 +91,8 @@ async function enqueue(deps: BackgroundDeps): Promise<void> {
 interface Claimed {
   id: string;
   endpoint_id: string;
-  event_id: string;
+  // bigint: a string from node-postgres; the driver's parser decides.
+  event_id: string | bigint;
   payload: unknown;
   attempts: number;
   url: string;
@@ -139,7 +139,7 @@ async function deliverDue(deps: BackgroundDeps): Promise<number> {
         await res.arrayBuffer().catch(() => undefined);
         if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
       } catch (err) {
-        error = String((err as Error).message ?? err).slice(0, 500);
+        error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
       }
       const attempts = row.attempts + 1;
       if (error === null) {
@@ -166,16 +166,18 @@ async function deliverDue(deps: BackgroundDeps): Promise<number> {
 /** Every hub process runs this loop; rows and claims keep the instances from doubling work. */
 export function startWebhookWorker(deps: BackgroundDeps): { stop(): Promise<void> } {
   let stopped = false;
+  // Read through a function: stop() sets it while the loop awaits, which narrowing does not see.
+  const isStopped = (): boolean => stopped;
   const loop = (async () => {
-    while (!stopped) {
+    while (!isStopped()) {
       const seen = deps.changes.generation;
       try {
         await enqueue(deps);
         await deliverDue(deps);
       } catch (err) {
-        if (!stopped) deps.log.warn({ err }, 'webhook round failed; retrying');
+        if (!isStopped()) deps.log.warn({ err }, 'webhook round failed; retrying');
       }
-      if (!stopped) await deps.changes.wait(seen);
+      if (!isStopped()) await deps.changes.wait(seen);
     }
   })();
   return {
