@@ -1,14 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Rules switched on by strictTypeChecked beyond `recommended` (what these files ran before). */
-const strictOnly = Object.fromEntries(
-  tseslint.configs.strictTypeChecked
-    .flatMap((c) => Object.keys(c.rules ?? {}))
-    .filter((rule) => !tseslint.configs.recommended.some((c) => c.rules?.[rule] !== undefined))
-    .map((rule) => [rule, 'off']),
-);
-
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', '.data', 'test/gql', 'trusted-documents', 'coverage'] },
   js.configs.recommended,
@@ -48,18 +40,6 @@ export default tseslint.config(
       // beforeAll failed: `hub?.close()` handles that case, which the declared type hides.
       '@typescript-eslint/no-unnecessary-condition': 'off',
     },
-  },
-  {
-    // Being rewritten by parallel work (modules, ingestion, benchmarks): these keep the
-    // rules they had (recommended) and join strictTypeChecked once that work has merged.
-    files: [
-      'src/modules/**/*.ts',
-      'src/db/ingest/**/*.ts',
-      'src/server/ingest/**/*.ts',
-      'bench/**/*.ts',
-      'test/integration/ingest*.ts',
-    ],
-    rules: strictOnly,
   },
   {
     rules: {

@@ -34,5 +34,10 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | un
       if (d) return d;
     }
   }
-  return `${path}: ${JSON.stringify(a)?.slice(0, 300)} vs ${JSON.stringify(b)?.slice(0, 300)}`;
+  return `${path}: ${preview(a)} vs ${preview(b)}`;
+}
+
+/** At most 300 characters of a value's JSON; JSON.stringify returns undefined (typed string) for undefined. */
+function preview(value: unknown): string {
+  return (JSON.stringify(value) as string | undefined)?.slice(0, 300) ?? 'undefined';
 }

@@ -25,7 +25,8 @@ const mappers = new WeakMap<EntityMetadata, Mapper>();
 
 function converterOf(prop: EntityMetadata['props'][number], platform: Platform): Convert | undefined {
   const custom = prop.customType;
-  if (custom) return (v) => (v === null || v === undefined ? v : custom.convertToJSValue(v, platform));
+  if (custom)
+    return (v): unknown => (v === null || v === undefined ? v : custom.convertToJSValue(v, platform));
   if (prop.runtimeType === 'Date') return (v) => (typeof v === 'string' ? platform.parseDate(v) : v);
   return undefined;
 }
@@ -33,11 +34,18 @@ function converterOf(prop: EntityMetadata['props'][number], platform: Platform):
 /** The user-defined getters of an entity class and its bases (the ORM's own accessors left out). */
 function leanPrototype(meta: EntityMetadata): object {
   const prototype: object = {};
-  const props = new Set(meta.props.map((p) => p.name as string));
+  const props = new Set(meta.props.map((p) => p.name));
   for (let proto = meta.class.prototype as object | null; proto && proto !== Object.prototype; ) {
     for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
       if (!descriptor.get || name.startsWith('__') || props.has(name) || name in prototype) continue;
-      Object.defineProperty(prototype, name, { get: descriptor.get, enumerable: false, configurable: false });
+      // The getter itself is installed (and later called with a row as `this`), not called here;
+      // `set: undefined` keeps only the getter, as before.
+      Object.defineProperty(prototype, name, {
+        ...descriptor,
+        set: undefined,
+        enumerable: false,
+        configurable: false,
+      });
     }
     proto = Object.getPrototypeOf(proto) as object | null;
   }
@@ -50,8 +58,11 @@ function mapperOf(em: SqlEntityManager, meta: EntityMetadata): Mapper {
     const platform = em.getPlatform();
     const columns: Column[] = [];
     for (const prop of meta.props) {
-      if (prop.formula || prop.persist === false || prop.fieldNames?.length !== 1) continue;
-      columns.push({ field: prop.fieldNames[0]!, property: prop.name, convert: converterOf(prop, platform) });
+      // Typed string[], but unset at run time for one-to-many and inverse many-to-many
+      // properties (MetadataDiscovery.initFieldName assigns them no column).
+      const fieldNames = prop.fieldNames as readonly string[] | undefined;
+      if (prop.formula || prop.persist === false || fieldNames?.length !== 1) continue;
+      columns.push({ field: fieldNames[0]!, property: prop.name, convert: converterOf(prop, platform) });
     }
     mapper = { columns, prototype: leanPrototype(meta) };
     mappers.set(meta, mapper);

@@ -554,9 +554,10 @@ async function watchedEvents(): Promise<RawEvent[]> {
       [usccs],
     );
   }
-  return await em.execute<RawEvent[]>(
+  // `id::text`: the driver hands the bigint id back as a string on both databases.
+  return em.execute<RawEvent[]>(
     `select id::text as id, uscc, kind, signal_code, record_type, record_id, from_value, to_value
-       from monitoring_event e where uscc in (?) order by e.tx, e.id`,
+     from monitoring_event e where uscc in (?) order by e.tx, e.id`,
     [usccs],
   );
 }

@@ -81,7 +81,7 @@ async function postSpooled(
     headers: { ...(await hub.headersFor({ principal })), ...headers },
     body: Readable.toWeb(Readable.from([Buffer.from(body)])) as ReadableStream<Uint8Array>,
     duplex: 'half',
-  } as RequestInit);
+  });
   return { status: res.status, location: res.headers.get('location'), json: (await res.json()) as Job };
 }
 

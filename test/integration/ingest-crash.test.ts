@@ -50,10 +50,10 @@ async function startHub(): Promise<Hub> {
     child.once('exit', (code, signal) => done({ code, signal })),
   );
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const address = await new Promise<string>((ok, fail) => {
     let rest = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       rest += chunk.toString();
       const parts = rest.split('\n');
       rest = parts.pop()!;
@@ -117,7 +117,7 @@ async function postSpooled(base: string, recordType: string, text: string): Prom
     headers: { ...auth(), 'content-type': 'application/x-ndjson' },
     body: new Blob([text]).stream(),
     duplex: 'half',
-  } as RequestInit);
+  });
   expect(res.status).toBe(202);
   return (await res.json()) as Job;
 }

@@ -71,13 +71,13 @@ function toView(r: JobRow): JobView {
     department: r.department,
     format: r.format,
     status: r.status,
-    recordsRead: Number(r.records_read),
-    accepted: Number(r.inserted) + Number(r.updated) + Number(r.unchanged),
-    inserted: Number(r.inserted),
-    updated: Number(r.updated),
-    unchanged: Number(r.unchanged),
-    rejected: Number(r.rejected),
-    lastLine: Number(r.last_line),
+    recordsRead: r.records_read,
+    accepted: r.inserted + r.updated + r.unchanged,
+    inserted: r.inserted,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    rejected: r.rejected,
+    lastLine: r.last_line,
     error: r.error,
     startedAt: new Date(r.started_at),
     finishedAt: r.finished_at ? new Date(r.finished_at) : null,
@@ -296,7 +296,8 @@ export async function runJob(
   // classified (the hub's CPU and the database's work overlap). At most one chunk is
   // in flight and one being read, so memory stays bounded by two chunks: the body
   // is not read further until the chunk in flight has committed.
-  let inFlight: Promise<unknown> | null = null;
+  // Assigned in submit(), so not narrowed to null where the catch below awaits it.
+  let inFlight = null as Promise<unknown> | null;
   const settle = async () => {
     const outcome = await inFlight;
     inFlight = null;

@@ -150,8 +150,8 @@ export function ordered(from: string, to: string): CrossFieldRule {
   return {
     description: `${from} is on or before ${to}`,
     check: (r) =>
-      typeof r[from] === 'string' && typeof r[to] === 'string' && (r[to] as string) < (r[from] as string)
-        ? { field: to, message: `${to} (${String(r[to])}) is before ${from} (${String(r[from])})` }
+      typeof r[from] === 'string' && typeof r[to] === 'string' && r[to] < r[from]
+        ? { field: to, message: `${to} (${r[to]}) is before ${from} (${r[from]})` }
         : null,
   };
 }

@@ -99,8 +99,11 @@ const sameValue = (f: IngestField, stored: unknown, given: NormalisedRecord[stri
       return stored === given;
     case 'timestamp':
       return new Date(stored as string).getTime() === (given as Date).getTime();
-    default:
-      return String(stored).slice(0, f.rule.kind === 'date' ? 10 : undefined) === given;
+    default: {
+      // A text or date column, as the driver returned it (a string from both drivers).
+      const text: unknown = stored;
+      return String(text).slice(0, f.rule.kind === 'date' ? 10 : undefined) === given;
+    }
   }
 };
 
@@ -132,7 +135,7 @@ const SQL_TYPE: Record<IngestField['rule']['kind'], string | null> = {
 /** One column of a chunk (or a list of keys) as one PostgreSQL array literal parameter, every element quoted. */
 function arrayLiteral(values: readonly NormalisedRecord[string][]): string {
   const items = values.map((v) => {
-    if (v === null || v === undefined) return 'NULL';
+    if (v === null) return 'NULL';
     const text = v instanceof Date ? v.toISOString() : String(v);
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   });

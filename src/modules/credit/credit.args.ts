@@ -29,7 +29,7 @@ export class CreditListEntryArgs extends PageArgs {
 @ArgsType()
 export class TaxCreditEvaluationArgs extends PageArgs {
   @Field(() => Int, { nullable: true, description: 'Only tax years from this one on, e.g. 2024.' })
-  sinceYear?: number;
+  sinceYear?: number | null;
 }
 
 @ArgsType()

@@ -17,7 +17,7 @@ const addYears = (date: string, years: number): string =>
 const yearNotFuture = (field: string): CrossFieldRule => ({
   description: `${field} is not after the current year`,
   check: (r) =>
-    typeof r[field] === 'number' && (r[field] as number) > new Date().getUTCFullYear()
+    typeof r[field] === 'number' && r[field] > new Date().getUTCFullYear()
       ? { field, message: `${field} must not be in the future` }
       : null,
 });

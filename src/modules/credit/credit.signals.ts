@@ -290,7 +290,7 @@ const load = batchedSignalLoad(
       penalties: groupByUscc(penalties),
       listEntries: groupByUscc(listEntries),
       taxEvaluations: groupByUscc(taxEvaluations),
-      taxArrears: groupByUscc(taxArrears.map((a) => ({ ...a, amountOwed: Number(a.amountOwed) }))),
+      taxArrears: groupByUscc(taxArrears),
       riskClassifications: groupByUscc(riskClassifications),
       freshness: latestAsOf([
         penalties,
@@ -327,7 +327,7 @@ function latestAsOf(tables: readonly (readonly Provenance[])[]): Map<string, Map
   for (const row of tables.flat()) {
     const asOf = new Date(row.asOf);
     let byDepartment = latest.get(row.uscc);
-    if (!byDepartment) latest.set(row.uscc, (byDepartment = new Map()));
+    if (!byDepartment) latest.set(row.uscc, (byDepartment = new Map<Department, Date>()));
     const seen = byDepartment.get(row.department);
     if (!seen || asOf > seen) byDepartment.set(row.department, asOf);
   }

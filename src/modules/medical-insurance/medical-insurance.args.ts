@@ -12,7 +12,7 @@ const MAX_YEAR = 2100;
 @ArgsType()
 export class SocialInsuranceAccountArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only months on or after this one, YYYY-MM.' })
-  since?: string;
+  since?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only months with unpaid contributions.' })
   inArrearsOnly?: boolean;
@@ -21,7 +21,7 @@ export class SocialInsuranceAccountArgs extends PageArgs {
 @ArgsType()
 export class InstitutionCreditGradeArgs extends PageArgs {
   @Field(() => Int, { nullable: true, description: 'Only evaluations of this year or later.' })
-  sinceYear?: number;
+  sinceYear?: number | null;
 }
 
 @ArgsType()

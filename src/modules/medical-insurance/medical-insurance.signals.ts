@@ -211,13 +211,10 @@ const load = batchedSignalLoad(
   },
   ([accounts, institutions, grades, violations], uscc, today) => {
     const input: MedicalInsuranceSignalInput = {
-      socialInsuranceAccounts: (accounts.get(uscc) ?? []).map((a) => ({ ...a, arrears: Number(a.arrears) })),
+      socialInsuranceAccounts: accounts.get(uscc) ?? [],
       designatedInstitutions: institutions.get(uscc) ?? [],
       institutionGrades: grades.get(uscc) ?? [],
-      fundViolations: (violations.get(uscc) ?? []).map((v) => ({
-        ...v,
-        amountInvolved: Number(v.amountInvolved),
-      })),
+      fundViolations: violations.get(uscc) ?? [],
     };
     return {
       signals: medicalInsuranceSignals(input, today),

@@ -50,12 +50,16 @@ function stream(
   const closing = new Promise<void>((resolve) => (wakeOnClose = resolve));
   const buffer: DeliveredEvent[] = [];
   const done = (): IteratorResult<DeliveredEvent> => ({ done: true, value: undefined });
+  // Read through functions: `return()` and the awaits in `fill()` change these, which
+  // TypeScript's narrowing of a variable (or of `buffer.length`) does not see.
+  const isClosed = (): boolean => closed;
+  const isEmpty = (): boolean => buffer.length === 0;
 
   /** Reads rounds until there is something to push (true) or the stream ended (false). */
   async function fill(): Promise<boolean> {
-    while (!closed && buffer.length === 0) {
+    while (!isClosed() && isEmpty()) {
       const seen = ctx.changes.generation;
-      const em = ctx.em.fork() as SqlEntityManager;
+      const em = ctx.em.fork();
       const portfolio = await em.findOne(PortfolioEntity, { id: first.id, organisation: first.organisation });
       if (!portfolio) return false;
       const page = await nextDeliveries(em, ctx.accessFor(portfolio.purpose), portfolio, position, ROUND);
@@ -75,7 +79,7 @@ function stream(
         buffer.push(...page.events);
       }
       position = page.end;
-      if (!page.more && buffer.length === 0) await Promise.race([ctx.changes.wait(seen), closing]);
+      if (!page.more && isEmpty()) await Promise.race([ctx.changes.wait(seen), closing]);
     }
     return !closed;
   }
@@ -87,7 +91,7 @@ function stream(
         closed = true;
         return done();
       }
-      return closed ? done() : { done: false, value: buffer.shift()! };
+      return isClosed() ? done() : { done: false, value: buffer.shift()! };
     },
     async return() {
       closed = true;

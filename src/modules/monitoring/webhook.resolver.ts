@@ -7,8 +7,8 @@ import { WebhookDeliveryType, WebhookRegistrationType } from './monitoring.type.
 import { webhookUrlPolicy } from './webhook.policy.js';
 
 const toDelivery = (d: WebhookDeliveryEntity): WebhookDeliveryType => ({
-  id: String(d.id),
-  eventId: String(d.eventId),
+  id: d.id,
+  eventId: d.eventId,
   status: d.status,
   attempts: d.attempts,
   nextAttemptAt: d.status === WebhookDeliveryStatus.PENDING ? d.nextAttemptAt : null,

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Principal, PrincipalKind } from '../../auth/principal.js';
 import { isDepartment } from '../../auth/principal.js';
 import type { BackgroundDeps } from '../../server/hub-module.js';
@@ -55,15 +54,15 @@ async function enqueue(deps: BackgroundDeps): Promise<void> {
       if (!endpoint || !portfolio) return;
       const principal = storedPrincipal(endpoint);
       const page = await nextDeliveries(
-        tx as SqlEntityManager,
-        deps.accessFor(principal, portfolio.purpose, tx as SqlEntityManager),
+        tx,
+        deps.accessFor(principal, portfolio.purpose, tx),
         portfolio,
         { tx: endpoint.afterTx, id: endpoint.afterId },
         ROUND,
       );
       if (page.events.length > 0) {
         await recordDeliveries(
-          tx as SqlEntityManager,
+          tx,
           {
             principal,
             purpose: portfolio.purpose,
@@ -91,7 +90,8 @@ async function enqueue(deps: BackgroundDeps): Promise<void> {
 
 interface Claimed {
   id: string;
-  event_id: string;
+  // bigint column: node-postgres hands back a string, PGlite may hand back a number or bigint.
+  event_id: string | number | bigint;
   payload: unknown;
   attempts: number;
   /** The claim: the row's next_attempt_at while this attempt runs, compared when it ends. */
@@ -161,7 +161,7 @@ async function post(deps: BackgroundDeps, row: Claimed): Promise<string | null> 
     await res.arrayBuffer().catch(() => undefined);
     return res.status < 200 || res.status >= 300 ? `HTTP ${res.status}` : null;
   } catch (err) {
-    return String((err as Error).message ?? err).slice(0, 500);
+    return (err instanceof Error ? err.message : String(err)).slice(0, 500);
   }
 }
 
@@ -207,16 +207,18 @@ async function deliverDue(deps: BackgroundDeps): Promise<number> {
 /** Every hub process runs this loop; rows and claims keep the instances from doubling work. */
 export function startWebhookWorker(deps: BackgroundDeps): { stop(): Promise<void> } {
   let stopped = false;
+  // Read through a function: `stop()` changes the flag while the loop awaits.
+  const isStopped = () => stopped;
   const loop = (async () => {
-    while (!stopped) {
+    while (!isStopped()) {
       const seen = deps.changes.generation;
       try {
         await enqueue(deps);
         await deliverDue(deps);
       } catch (err) {
-        if (!stopped) deps.log.warn({ err }, 'webhook round failed; retrying');
+        if (!isStopped()) deps.log.warn({ err }, 'webhook round failed; retrying');
       }
-      if (!stopped) await deps.changes.wait(seen);
+      if (!isStopped()) await deps.changes.wait(seen);
     }
   })();
   return {

@@ -10,19 +10,19 @@ export class EnterpriseFilter {
     nullable: true,
     description: 'GB/T 2260 prefix of 2, 4 or 6 digits: "11" is all of Beijing, "3715" Liaocheng.',
   })
-  regionPrefix?: string;
+  regionPrefix?: string | null;
 
   @Field(() => IndustrySection, { nullable: true })
   industrySection?: IndustrySection;
 
   @Field(() => String, { nullable: true, description: 'GB/T 4754 class prefix of 2 to 4 digits, e.g. "65".' })
-  industryCodePrefix?: string;
+  industryCodePrefix?: string | null;
 
   @Field(() => [EnterpriseStatus], { nullable: true, description: 'Any of these statuses.' })
   status?: EnterpriseStatus[];
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name.' })
-  nameContains?: string;
+  nameContains?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Established on or after this date.' })
   establishedFrom?: string;
@@ -37,10 +37,10 @@ export class EnterpriseFilter {
   riskGrades?: RiskGrade[];
 
   @Field(() => String, { nullable: true, description: 'Has this active risk signal, e.g. TAX_ARREARS.' })
-  hasSignal?: string;
+  hasSignal?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Risk score at most this (0 worst – 100 best).' })
-  maxRiskScore?: number;
+  maxRiskScore?: number | null;
 }
 
 @InputType('EnterpriseOrder')

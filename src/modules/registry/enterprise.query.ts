@@ -110,14 +110,12 @@ export function enterpriseOrder(order: EnterpriseOrder | undefined): QueryOrderM
   const field = order?.field ?? EnterpriseOrderField.USCC;
   const dir = (order?.direction ?? SortDirection.ASC) === SortDirection.ASC ? 'asc' : 'desc';
   const column = ORDER_COLUMN[field];
-  return column === 'uscc'
-    ? { uscc: dir }
-    : ({ [column]: dir, uscc: dir } as QueryOrderMap<EnterpriseEntity>);
+  return column === 'uscc' ? { uscc: dir } : { [column]: dir, uscc: dir };
 }
 
 /** Rejects a cursor that this list did not issue, before it reaches SQL. */
 export function checkEnterpriseCursor(
-  after: string | undefined,
+  after: string | null | undefined,
   order: QueryOrderMap<EnterpriseEntity>,
 ): void {
   if (after === undefined || after === null) return;

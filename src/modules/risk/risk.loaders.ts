@@ -22,7 +22,8 @@ export interface ProfileValue {
 interface StoredRow {
   uscc: string;
   stored: string | null;
-  score: number;
+  // numeric column: node-postgres returns numeric as a string
+  score: number | string;
   grade: string;
   capped_by: string | null;
   model_version: string;

@@ -27,7 +27,7 @@ export function recordLoader(em: SqlEntityManager): DataLoader<RecordKey, object
           if (!entity) return;
           const meta = em.getMetadata().get(entity);
           const pk = meta.primaryKeys[0]!;
-          const rows = await em.find(entity, { [pk]: { $in: ids } } as never);
+          const rows = await em.find(entity, { [pk]: { $in: ids } });
           for (const row of rows)
             found.set(
               `${recordType}:${String((row as Record<string, unknown>)[pk])}`,

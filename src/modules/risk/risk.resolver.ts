@@ -134,7 +134,7 @@ export class RiskSignalResolver {
 @InputType('RiskStatisticsFilter')
 class RiskStatisticsFilterInput implements StatisticsFilter {
   @Field(() => String, { nullable: true, description: 'GB/T 2260 prefix of 2, 4 or 6 digits.' })
-  regionPrefix?: string;
+  regionPrefix?: string | null;
 
   @Field(() => IndustrySection, { nullable: true })
   industrySection?: IndustrySection;

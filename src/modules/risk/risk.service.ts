@@ -28,16 +28,10 @@ export async function loadSignals(
   usccs: readonly string[],
   today: string,
 ): Promise<Map<string, EnterpriseSignals>> {
-  const merged = new Map(
-    usccs.map((u) => [
-      u,
-      {
-        signals: [] as RiskSignal[],
-        freshness: [] as SourceFreshness[],
-        facets: {} as Mutable<ProfileFacets>,
-      },
-    ]),
-  );
+  const merged = new Map<
+    string,
+    { signals: RiskSignal[]; freshness: SourceFreshness[]; facets: Mutable<ProfileFacets> }
+  >(usccs.map((u) => [u, { signals: [], freshness: [], facets: {} }]));
   const results = await Promise.all(sources.map((s) => s.load(em, usccs, today)));
   for (const result of results) {
     for (const [uscc, part] of result) {
@@ -45,11 +39,13 @@ export async function loadSignals(
       if (!into) continue;
       into.signals.push(...part.signals);
       into.freshness.push(...part.freshness);
-      for (const [facet, value] of Object.entries(part.facets ?? {})) {
+      const facets: ProfileFacets = part.facets ?? {};
+      for (const facet of Object.keys(facets) as (keyof ProfileFacets)[]) {
+        const value = facets[facet];
         if (value === undefined) continue;
         // Each facet has one owning module; two claiming it is a wiring mistake, not data.
         if (facet in into.facets) throw new Error(`profile facet ${facet} is supplied by two signal sources`);
-        into.facets[facet as keyof ProfileFacets] = value;
+        into.facets[facet] = value;
       }
     }
   }

@@ -7,7 +7,7 @@ import { recomputeAll } from './risk.service.js';
 import type { RiskStatisticsBucketType, RiskStatisticsType } from './risk.type.js';
 
 export interface StatisticsFilter {
-  readonly regionPrefix?: string;
+  readonly regionPrefix?: string | null;
   readonly industrySection?: IndustrySection;
   readonly riskGrades?: RiskGrade[];
 }

@@ -39,13 +39,13 @@ class TechCertificationArgs extends PageArgs {
     nullable: true,
     description: 'The date validOnly judges validity on (default today, China Standard Time).',
   })
-  validOn?: string;
+  validOn?: string | null;
 }
 
 @ArgsType()
 class YearlyArgs extends PageArgs {
   @Field(() => Int, { nullable: true, description: `Only years from this one on (${MIN_YEAR}–${MAX_YEAR}).` })
-  sinceYear?: number;
+  sinceYear?: number | null;
 }
 
 // Certificates are issued and expire on Chinese calendar days, so "today" is the date in Beijing, not in UTC.
@@ -141,9 +141,9 @@ export class RdSpendingResolver {
       'R&D intensity (研发投入强度): rdExpenditure / operatingRevenue as a ratio (0.05 = 5 %); null without revenue.',
   })
   rdIntensity(@Root() record: RdSpendingEntity): number | null {
-    const revenue = Number(record.operatingRevenue);
+    const revenue = record.operatingRevenue;
     if (!Number.isFinite(revenue) || revenue <= 0) return null;
-    return Number(record.rdExpenditure) / revenue;
+    return record.rdExpenditure / revenue;
   }
 }
 

@@ -371,7 +371,10 @@ function seedDemoTechEnterprise(e: SeedEnterprise, sink: SeedSink, ctx: SeedCont
 
 export const sciTechSeeder: ModuleSeeder = {
   seed(e, rng, sink, ctx) {
-    if (e.index === 1) return seedDemoTechEnterprise(e, sink, ctx);
+    if (e.index === 1) {
+      seedDemoTechEnterprise(e, sink, ctx);
+      return;
+    }
     const p = profile(e, rng, ctx);
     p.certifications.forEach((c, n) => addCertification(sink, e, ctx, n, c));
     if (p.reportsRd) seedRdAndPatents(e, rng, sink, ctx, p);

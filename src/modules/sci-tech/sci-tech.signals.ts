@@ -170,11 +170,7 @@ const load = batchedSignalLoad(
   ([certifications, rdSpending, patentCounts], uscc, today) => {
     const input: SciTechSignalInput = {
       certifications: certifications.get(uscc) ?? [],
-      rdSpending: (rdSpending.get(uscc) ?? []).map((r) => ({
-        ...r,
-        rdExpenditure: Number(r.rdExpenditure),
-        operatingRevenue: Number(r.operatingRevenue),
-      })),
+      rdSpending: rdSpending.get(uscc) ?? [],
       patentCounts: patentCounts.get(uscc) ?? [],
     };
     return {

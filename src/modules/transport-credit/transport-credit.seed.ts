@@ -32,7 +32,7 @@ const CITY_LETTER: Readonly<Record<string, string>> = {
   '3502': 'D', '3702': 'B', '3715': 'P', '4403': 'B', '4103': 'C', '4112': 'M', '4512': 'M', '3205': 'E',
 }; // prettier-ignore
 
-const PLATE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const PLATE_LETTERS: readonly string[] = Array.from('ABCDEFGHJKLMNPQRSTUVWXYZ');
 
 const VIOLATIONS = [
   '超限超载运输',

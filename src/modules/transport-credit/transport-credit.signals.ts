@@ -168,12 +168,19 @@ const load = batchedSignalLoad(
       latestAsOfOf(em, TABLES.vehicles, keys),
     ]),
   ([licences, ratings, enforcements, vehicles], uscc, today) => {
-    const input: TransportSignalInput = {
+    // Kept as loaded (with uscc and asOf) for the freshness below.
+    const rows = {
       licences: licences.get(uscc) ?? [],
-      ratings: (ratings.get(uscc) ?? []).map((r) => ({ ...r, score: Number(r.score) })),
+      ratings: ratings.get(uscc) ?? [],
       enforcements: enforcements.get(uscc) ?? [],
     };
-    const all: ProvenanceRow[] = [...Object.values(input).flat(), ...(vehicles.get(uscc) ?? [])];
+    const input: TransportSignalInput = rows;
+    const all: ProvenanceRow[] = [
+      ...rows.licences,
+      ...rows.ratings,
+      ...rows.enforcements,
+      ...(vehicles.get(uscc) ?? []),
+    ];
     return {
       signals: transportCreditSignals(input, today),
       freshness: [{ department: DEPARTMENT, asOf: latestAsOf(all) }],

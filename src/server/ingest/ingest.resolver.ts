@@ -132,7 +132,7 @@ export function ingestResolver(deps: IngestDeps) {
         { principal: ctx.principal, job: ctx.requestId, operationName: `repairRecord ${recordType}` },
         recordType,
         sourceRecordId,
-        { ...decision },
+        decision, // repairRecord copies it into a plain object first
       );
     }
 
