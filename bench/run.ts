@@ -14,7 +14,7 @@ import { unlockBenchmarkWithoutAuthorization } from '../src/server/benchmark-swi
 import { createLogger } from '../src/server/logger.js';
 import { grantEveryConditionalResource, seedGovernance } from '../seeds/governance.js';
 import { seedDatabase } from '../seeds/seed-database.js';
-import { runIngestBench } from './ingest-run.js';
+import { runIngestBench, runMonitoringBench } from './ingest-run.js';
 import { canonicalJson, firstDifference } from './canonical.js';
 import { profileQuery, scenarios, type Scenario } from './scenarios.js';
 import { withoutConditionalData } from './selection.js';
@@ -470,5 +470,7 @@ await on.http.close();
 await off.http.close();
 await orm.close(true);
 
-// Bulk ingestion, in a process of its own (bench/ingest-run.ts); `--scenario ingest` runs it alone.
+// Bulk ingestion and monitoring, each in a process of its own (bench/ingest-run.ts);
+// `--scenario ingest` / `--scenario monitoring` runs one alone.
 if (!values.scenario?.length || values.scenario.includes('ingest')) await runIngestBench();
+if (!values.scenario?.length || values.scenario.includes('monitoring')) await runMonitoringBench();
