@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { mintToken } from '../../src/auth/authenticate.js';
 import { completeUscc } from '../../src/common/uscc.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createOrm } from '../../src/db/orm.js';
+import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
@@ -22,11 +23,7 @@ const spoolDir = join(dir, 'spool');
 let db: TestDatabase;
 const hubs: ChildProcess[] = [];
 
-interface Hub {
-  readonly child: ChildProcess;
-  readonly base: string;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+type Hub = HubProcess;
 
 const hubEnv = () => ({
   PATH: process.env.PATH,
@@ -41,31 +38,7 @@ const hubEnv = () => ({
 });
 
 async function startHub(): Promise<Hub> {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
-    cwd: ROOT,
-    env: hubEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
-  );
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const address = await new Promise<string>((ok, fail) => {
-    let rest = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      rest += chunk.toString();
-      const parts = rest.split('\n');
-      rest = parts.pop()!;
-      for (const part of parts.filter((p) => p.startsWith('{'))) {
-        const line = JSON.parse(part) as { msg?: string; address?: string };
-        if (line.msg === 'hub is ready') ok(line.address!);
-      }
-    });
-    void exited.then(() => fail(new Error(`the hub exited before it was ready: ${stderr}`)));
-  });
-  hubs.push(child);
-  return { child, base: new URL(address).origin, exited };
+  return startHubProcess(hubEnv(), (child) => hubs.push(child));
 }
 
 const USCCS = Array.from({ length: 200 }, (_, i) => completeUscc(`91350200MK${String(i).padStart(6, '0')}`));

@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A real hub process (`node dist/src/main.js`), as a user starts one. */
+export interface HubProcess {
+  readonly child: ChildProcess;
+  /** e.g. http://127.0.0.1:41234 */
+  readonly base: string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts the built hub with `env` and resolves once it logs "hub is ready" (rejects if it exits first). */
+export async function startHubProcess(
+  env: NodeJS.ProcessEnv,
+  onSpawn: (child: ChildProcess) => void,
+): Promise<HubProcess> {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  onSpawn(child);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const address = await new Promise<string>((ok, fail) => {
+    let rest = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      rest += chunk.toString();
+      const parts = rest.split('\n');
+      rest = parts.pop()!;
+      for (const part of parts.filter((p) => p.startsWith('{'))) {
+        const line = JSON.parse(part) as { msg?: string; address?: string };
+        if (line.msg === 'hub is ready') ok(line.address!);
+      }
+    });
+    void exited.then(() => fail(new Error(`the hub exited before it was ready: ${stderr}`)));
+  });
+  return { child, base: new URL(address).origin, exited };
+}
