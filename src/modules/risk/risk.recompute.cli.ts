@@ -4,13 +4,14 @@ import { loadConfig } from '../../config/config.js';
 import { migrate } from '../../db/bootstrap.js';
 import { describeDatabase } from '../../db/orm.js';
 import { openToolOrm } from '../../db/tool-errors.js';
+import { HUB } from '../../hub.js';
 import '../index.js';
 import { recomputeAll } from './risk.service.js';
 
 /** npm run risk:recompute [-- --only-needed]: after a model change, or to catch up dirty profiles. */
 const { values } = parseArgs({ options: { 'only-needed': { type: 'boolean', default: false } } });
 const config = loadConfig();
-const orm = await openToolOrm(config, { unboundedStatements: true, viaRunningHub: true });
+const orm = await openToolOrm(HUB, config, { unboundedStatements: true, viaRunningHub: true });
 try {
   await migrate(orm);
   const started = performance.now();
