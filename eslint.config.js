@@ -1,5 +1,78 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/*
+ * Import boundaries (README "Layout"): machinery, modules, demo data.
+ *
+ * - A department module (src/modules/<m>/) imports src/common, the machinery's public
+ *   entry points (src/auth/index.ts, src/audit/index.ts, src/config/index.ts,
+ *   src/db/index.ts, src/server/index.ts and the module contract src/server/hub-module.ts)
+ *   and other modules' index.ts, never their other files.
+ * - Machinery (src/auth, src/audit, src/common, src/config, src/db, src/server) never
+ *   imports a module: the composition root src/hub.ts hands it the module list.
+ * - Only entry points (ENTRY_POINTS) import src/hub.ts; nothing else under src/ does.
+ * - Nothing under src/ imports seeds/ (demo data) or scripts/.
+ */
+const MACHINERY = ['auth', 'audit', 'common', 'config', 'db', 'server'];
+const MODULES = readdirSync('src/modules', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const MODULE_ENTRIES = {
+  auth: ['index.ts'],
+  audit: ['index.ts'],
+  config: ['index.ts'],
+  db: ['index.ts'],
+  server: ['index.ts', 'hub-module.ts'],
+};
+// Processes' entry points: composition roots, which put the hub (src/hub.ts) together with machinery.
+const ENTRY_POINTS = ['src/main.ts', 'src/mikro-orm.config.ts', 'src/**/cli/*.ts', 'src/**/*.cli.ts'];
+// Temporary: src/auth/hub-catalog.ts still reads MODULES; the module-contract work (i12a) passes it the list instead.
+const STILL_IMPORTS_MODULES = ['src/auth/hub-catalog.ts'];
+
+function boundaryZones({ entryPoint = false, readsModules = false } = {}) {
+  const zones = [
+    {
+      target: './src',
+      from: ['./seeds', './scripts'],
+      message: 'Production code never imports demo data (seeds/) or developer scripts.',
+    },
+    ...(readsModules
+      ? []
+      : [
+          {
+            target: MACHINERY.map((m) => `./src/${m}`),
+            from: './src/modules',
+            message:
+              'Machinery never imports a module: take the module list (src/hub.ts HUB) as a parameter.',
+          },
+        ]),
+    ...(entryPoint
+      ? []
+      : [
+          {
+            target: ['./src/modules', ...MACHINERY.map((m) => `./src/${m}`)],
+            from: './src/hub.ts',
+            message:
+              'Only entry points import the composition root; machinery and modules are handed what they need.',
+          },
+        ]),
+    ...Object.entries(MODULE_ENTRIES).map(([folder, entries]) => ({
+      target: './src/modules',
+      from: `./src/${folder}`,
+      except: entries.map((e) => `./${e}`),
+      message: `A module imports src/${folder} only through its public entry point (${entries.map((e) => `src/${folder}/${e}`).join(', ')}).`,
+    })),
+    ...MODULES.map((m) => ({
+      target: `./src/modules/${m}`,
+      from: './src/modules',
+      except: [`./${m}`, ...MODULES.filter((o) => o !== m).map((o) => `./${o}/index.ts`)],
+      message: `A module imports another module only through that module's index.ts.`,
+    })),
+  ];
+  return ['error', { zones }];
+}
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', '.data', 'test/gql', 'trusted-documents', 'coverage'] },
@@ -32,6 +105,22 @@ export default tseslint.config(
       // after a successful match, `rows[0]!` of a one-row query). A wrong one still throws.
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Imports name the emitted `.js`; the sources are `.ts`.
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } }),
+      ],
+    },
+  },
+  { files: ['src/**/*.ts'], rules: { 'import-x/no-restricted-paths': boundaryZones() } },
+  { files: ENTRY_POINTS, rules: { 'import-x/no-restricted-paths': boundaryZones({ entryPoint: true }) } },
+  {
+    files: STILL_IMPORTS_MODULES,
+    rules: { 'import-x/no-restricted-paths': boundaryZones({ readsModules: true }) },
   },
   {
     files: ['test/**/*.ts'],

@@ -12,6 +12,7 @@ import { migrate } from '../src/db/bootstrap.js';
 import { createOrm } from '../src/db/orm.js';
 import { buildApp } from '../src/server/app.js';
 import { createLogger } from '../src/server/logger.js';
+import { HUB } from '../src/hub.js';
 
 /**
  * Bulk ingestion throughput: registers enterprises, then streams a generated
@@ -70,7 +71,7 @@ const config = loadConfig({
   JWT_SECRET: randomBytes(32).toString('hex'),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
-const orm = await createOrm(config);
+const orm = await createOrm(HUB, config);
 let peakRss = 0;
 let peakHeap = 0;
 const sampler = setInterval(() => {
@@ -80,7 +81,7 @@ const sampler = setInterval(() => {
 }, 100);
 try {
   await migrate(orm);
-  const app = await buildApp({ orm, config, log: createLogger(config) });
+  const app = await buildApp({ hub: HUB, orm, config, log: createLogger(config) });
   const base = await app.http.listen({ port: 0, host: '127.0.0.1' });
   const token = await mintToken(config, {
     sub: 'bench',

@@ -16,6 +16,7 @@ import { buildApp } from '../src/server/app.js';
 import { createLogger } from '../src/server/logger.js';
 import { grantEveryConditionalResource } from '../seeds/governance.js';
 import { summarise } from './stats.js';
+import { HUB } from '../src/hub.js';
 
 /**
  * Portfolio monitoring: a bank watches a portfolio of `--portfolio` codes (all
@@ -62,12 +63,12 @@ const config = loadConfig({
   JWT_SECRET: randomBytes(32).toString('hex'),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
-const orm = await createOrm(config);
+const orm = await createOrm(HUB, config);
 const uscc = (i: number) => completeUscc(`91350200MC${String(i).padStart(6, '0')}`);
 
 try {
   await migrate(orm);
-  const app = await buildApp({ orm, config, log: createLogger(config) });
+  const app = await buildApp({ hub: HUB, orm, config, log: createLogger(config) });
   const base = await app.http.listen({ port: 0, host: '127.0.0.1' });
   const department = await mintToken(config, {
     sub: 'bench',

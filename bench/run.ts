@@ -21,6 +21,7 @@ import { withoutConditionalData } from './selection.js';
 import { formatSpread, spread, summarise, type Summary } from './stats.js';
 import { costAnalysisMicros, heavyLoad } from './limits.js';
 import { limitsPolicy } from '../src/server/limits/policy.js';
+import { HUB } from '../src/hub.js';
 
 /**
  * Runs each scenario against two hubs started in this process on the configured
@@ -77,7 +78,7 @@ process.env.NODE_ENV = config.nodeEnv;
 const counter = new QueryCounter();
 // Recorded only while a statement count is taken (a long run would otherwise hold every statement).
 counter.paused = true;
-const orm = await createOrm(config, { loggerFactory: counter.loggerFactory });
+const orm = await createOrm(HUB, config, { loggerFactory: counter.loggerFactory });
 await migrate(orm);
 const seeded = await isEmpty(orm);
 if (seeded) {
@@ -102,10 +103,10 @@ const headers = {
 };
 
 const log = createLogger(config);
-const on = await buildApp({ orm, config, log });
+const on = await buildApp({ hub: HUB, orm, config, log });
 // This entry alone may build an app with the rules off (see src/server/benchmark-switch.ts).
 unlockBenchmarkWithoutAuthorization();
-const off = await buildApp({ orm, config, log, benchmarkWithoutAuthorization: true });
+const off = await buildApp({ hub: HUB, orm, config, log, benchmarkWithoutAuthorization: true });
 const urls = {
   on: await on.http.listen({ port: 0, host: '127.0.0.1' }),
   off: await off.http.listen({ port: 0, host: '127.0.0.1' }),

@@ -8,7 +8,7 @@ import process from 'node:process';
 
 const root = resolve(import.meta.dirname, '..');
 const stamp = join(root, 'dist', '.built');
-const SOURCES = ['src', 'seeds', 'bench', '.swcrc', 'package.json'];
+const SOURCES = ['src', 'seeds', 'bench', 'scripts', '.swcrc', 'package.json'];
 
 function newest(path) {
   let stat;

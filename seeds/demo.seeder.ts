@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { loadConfig } from '../src/config/config.js';
-import { MODULES } from '../src/modules/index.js';
+import { HUB } from '../src/hub.js';
 import { recomputeAll } from '../src/modules/risk/index.js';
 import { seedGovernance } from './governance.js';
 import { DEFAULT_SEED, seedDatabase, type SeedReport } from './seed-database.js';
@@ -34,7 +34,7 @@ export class DemoSeeder extends Seeder<DemoSeedContext> {
   override async run(em: EntityManager, context: DemoSeedContext = {}): Promise<void> {
     const sql = em as SqlEntityManager;
     const enterprises = context.enterprises ?? loadConfig().seedEnterprises;
-    const report = await seedDatabase(sql.fork(), MODULES, {
+    const report = await seedDatabase(sql.fork(), HUB.modules, {
       enterprises,
       seed: context.seed ?? DEFAULT_SEED,
       onProgress: (done, total) => context.onProgress?.('enterprises', done, total),

@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { HubModule } from '../src/server/hub-module.js';
 import { enterpriseFacts } from './enterprise-facts.js';
 import { Rng } from './rng.js';
+import { MODULE_SEEDERS } from './seeders.js';
 import type { SeedContext, SeedRow, SeedSink } from './seed-types.js';
 
 export interface SeedOptions {
@@ -66,7 +67,7 @@ export function generateChunk(
   for (let index = from; index < to; index++) {
     const facts = enterpriseFacts(seed, index);
     for (const module of modules) {
-      module.seeder.seed(facts, Rng.derive(seed, index, module.name), sink, SEED_CONTEXT);
+      MODULE_SEEDERS.get(module.name)?.seed(facts, Rng.derive(seed, index, module.name), sink, SEED_CONTEXT);
     }
   }
   return sink;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
-import { MODULES } from '../src/modules/index.js';
+import { HUB } from '../src/hub.js';
 import { isEmpty, migrate } from '../src/db/bootstrap.js';
 import { describeDatabase } from '../src/db/orm.js';
 import { openToolOrm } from '../src/db/tool-errors.js';
@@ -36,7 +36,7 @@ if (!Number.isInteger(seed)) {
 }
 
 const config = loadConfig();
-const orm = await openToolOrm(config, { unboundedStatements: true });
+const orm = await openToolOrm(HUB, config, { unboundedStatements: true });
 try {
   await migrate(orm);
   if (!(await isEmpty(orm))) {
@@ -46,7 +46,7 @@ try {
       );
       process.exit(3);
     }
-    await truncateAll(orm.em.fork(), MODULES);
+    await truncateAll(orm.em.fork(), HUB.modules);
   }
   process.stderr.write(
     `seeding ${enterprises} enterprises into ${describeDatabase(config)} (seed ${seed})\n`,

@@ -124,11 +124,14 @@ export default async function globalSetup(globalConfig) {
   if (built.status !== 0)
     throw new Error(`building dist/ for the test template failed (exit ${built.status})`);
   await import(join(root, 'node_modules/reflect-metadata/Reflect.js'));
-  const [{ loadConfig }, { createOrm }, { migrate }] = await Promise.all([
+  const [{ loadConfig }, { createOrm: openOrm }, { migrate }, { HUB }] = await Promise.all([
     import(join(root, 'dist/src/config/config.js')),
     import(join(root, 'dist/src/db/orm.js')),
     import(join(root, 'dist/src/db/bootstrap.js')),
+    import(join(root, 'dist/src/hub.js')),
   ]);
+  // The ORM of the hub as src/hub.ts assembles it (every module's and the platform's tables).
+  const createOrm = (config, overrides) => openOrm(HUB, config, overrides);
   const code = { loadConfig, createOrm, migrate };
   const adminUrl = process.env.DATABASE_URL;
   const template = adminUrl ? await postgresTemplate(adminUrl, code) : await pgliteTemplate(code);

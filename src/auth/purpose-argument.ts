@@ -2,6 +2,7 @@ import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -12,7 +13,14 @@ import {
 import { ErrorCode } from '../common/errors.js';
 import type { HubContext } from '../server/context.js';
 import { PURPOSE_HEADER, isPurpose, type Purpose } from './purpose.js';
-import { fragmentsOf } from './reject-mode.js';
+
+/** The document's fragment definitions by name. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const def of document.definitions)
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+  return fragments;
+}
 
 /** What every pipeline step gets: the operation, resolved and validated, before it executes. */
 export type OperationStep = GraphQLRequestContextDidResolveOperation<HubContext>;

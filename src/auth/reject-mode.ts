@@ -6,7 +6,6 @@ import {
   getNamedType,
   isAbstractType,
   isObjectType,
-  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLObjectType,
@@ -18,15 +17,7 @@ import { denialMessage } from './access-control.js';
 import type { CatalogFieldEntry } from './catalog.js';
 import { hubArguments, hubCatalog, hubSignalRecords, rootFieldsServingCatalogue } from './hub-catalog.js';
 import { decideInputs, deniedInputs, inputDenialMessage, inputsOf, type InputUse } from './input-policy.js';
-import { rootFields, type OperationStep } from './purpose-argument.js';
-
-/** The document's fragment definitions by name. */
-export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const def of document.definitions)
-    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
-  return fragments;
-}
+import { fragmentsOf, rootFields, type OperationStep } from './purpose-argument.js';
 
 /** The object types a value of `type` may have at run time. */
 function concreteTypes(schema: GraphQLSchema, type: GraphQLNamedType): readonly GraphQLObjectType[] {

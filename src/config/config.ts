@@ -244,7 +244,7 @@ export const SETTINGS = [
     env: 'SEED_ON_EMPTY',
     key: 'seedOnEmpty',
     description:
-      'Seed the demo data set (demo enterprises and approved demo agreements) at start-up when the database holds no enterprise. On unless NODE_ENV=production.',
+      'Seed the demo data set (demo enterprises and approved demo agreements) at start-up when the database holds no enterprise. On unless NODE_ENV=production. Read by `npm start` (seeds/demo-hub.ts); the production entry, node dist/src/main.js, carries no demo data and never seeds.',
     default: undefined,
     secret: false,
     parse: bool,

@@ -1,10 +1,5 @@
 import type { Logger } from 'pino';
-import type { HubConfig } from '../config/config.js';
-import { MODULES } from '../modules/index.js';
 import type { HubOrm } from './orm.js';
-import { seedGovernance } from '../../seeds/governance.js';
-import { recomputeAll } from '../modules/risk/index.js';
-import { seedDatabase } from '../../seeds/seed-database.js';
 
 /** Applies pending migrations; returns their names. */
 export async function migrate(orm: HubOrm): Promise<string[]> {
@@ -19,25 +14,17 @@ export async function isEmpty(orm: HubOrm): Promise<boolean> {
   return !rows[0]?.found;
 }
 
-/** Start-up: migrate, then seed the demo set when the database holds no enterprise. */
-export async function prepareDatabase(orm: HubOrm, config: HubConfig, log: Logger): Promise<void> {
+/**
+ * Start-up: migrate, then hand a database that holds no enterprise to `onEmpty` when
+ * the entry point gives one (`npm start`'s demo entry, seeds/demo-hub.ts, seeds it; the
+ * production entry, src/main.ts, gives none, so an empty database stays empty).
+ */
+export async function prepareDatabase(
+  orm: HubOrm,
+  log: Logger,
+  onEmpty?: (orm: HubOrm) => Promise<void>,
+): Promise<void> {
   const applied = await migrate(orm);
   if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
-  if (config.seedOnEmpty && (await isEmpty(orm))) {
-    log.info({ enterprises: config.seedEnterprises }, 'database is empty: seeding the demo data set');
-    let lastLogged = 0;
-    const report = await seedDatabase(orm.em.fork(), MODULES, {
-      enterprises: config.seedEnterprises,
-      onProgress: (done, total) => {
-        if (done - lastLogged >= 10_000 || done === total) {
-          lastLogged = done;
-          log.info({ done, total }, 'seeding');
-        }
-      },
-    });
-    const agreements = await seedGovernance(orm.em.fork());
-    const profiles = await recomputeAll(orm.em.fork());
-    log.info({ profiles }, 'computed risk profiles');
-    log.info({ millis: report.millis, rows: report.rowsByTable, agreements }, 'seeded the demo data set');
-  }
+  if (onEmpty && (await isEmpty(orm))) await onEmpty(orm);
 }

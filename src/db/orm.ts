@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync, mkdirSync } from 'node:fs';
-import { DefaultLogger, MikroORM, type LoggerOptions, type Options } from '@mikro-orm/core';
+import { DefaultLogger, MikroORM, type EntityClass, type LoggerOptions, type Options } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
@@ -9,8 +9,6 @@ import { PgliteDriver } from '@mikro-orm/pglite';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Pool } from 'pg';
 import type { HubConfig } from '../config/config.js';
-import { MODULES } from '../modules/index.js';
-import { PLATFORM } from '../server/platform.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { PgliteConnection } from '@mikro-orm/pglite';
 import { acquirePgliteLock, DatabaseLockedError } from './pglite-lock.js';
@@ -21,6 +19,14 @@ import { backendCanceller, trackRunningStatements } from './statement-cancel.js'
 import { createLogger } from '../server/logger.js';
 
 export type HubOrm = MikroORM & { em: SqlEntityManager };
+
+/**
+ * What the ORM maps: every entity of the hub, as its composition root (`src/hub.ts`,
+ * `HUB`) collects them from the modules and the platform. Passed in, never imported.
+ */
+export interface MappedEntities {
+  readonly entities: readonly EntityClass<object>[];
+}
 
 export interface OrmOverrides {
   /** Replaces the logger, e.g. with a statement counter in tests. */
@@ -51,7 +57,12 @@ export class DatabaseUnreachableError extends Error {}
  * statement timeout: PGlite has one session shared with the hub, so nothing session-wide
  * (such as a statement_timeout sent at start-up) may be left behind by a tool.
  */
-async function openViaHubSocket(config: HubConfig, overrides: OrmOverrides, locked: DatabaseLockedError) {
+async function openViaHubSocket(
+  mapped: MappedEntities,
+  config: HubConfig,
+  overrides: OrmOverrides,
+  locked: DatabaseLockedError,
+) {
   const path = socketPath(config.pgliteDir);
   if (!existsSync(path)) {
     throw new DatabaseUnreachableError(
@@ -60,7 +71,7 @@ async function openViaHubSocket(config: HubConfig, overrides: OrmOverrides, lock
     );
   }
   const orm = (await MikroORM.init({
-    ...baseOptions(config, overrides),
+    ...baseOptions(mapped, config, overrides),
     driver: PostgreSqlDriver,
     host: config.pgliteDir,
     port: SOCKET_PORT,
@@ -80,11 +91,7 @@ async function openViaHubSocket(config: HubConfig, overrides: OrmOverrides, lock
   return orm;
 }
 
-export function entities(): Options['entities'] {
-  return [...MODULES.flatMap((m) => m.entities), ...PLATFORM.flatMap((c) => c.entities)];
-}
-
-function baseOptions(config: HubConfig, overrides: OrmOverrides): Partial<Options> {
+function baseOptions(mapped: MappedEntities, config: HubConfig, overrides: OrmOverrides): Partial<Options> {
   // A line writer (CLIs) keeps MikroORM's default logger; otherwise its lines go through pino.
   const factory =
     overrides.loggerFactory ??
@@ -92,7 +99,7 @@ function baseOptions(config: HubConfig, overrides: OrmOverrides): Partial<Option
       ? (options: LoggerOptions) => new DefaultLogger(options)
       : pinoOrmLoggerFactory(createLogger(config)));
   return {
-    entities: entities(),
+    entities: [...mapped.entities],
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     migrations: {
@@ -158,12 +165,16 @@ export function poolStats(orm: MikroORM): PoolStats | null {
 }
 
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in PGLITE_DIR. */
-export async function createOrm(config: HubConfig, overrides: OrmOverrides = {}): Promise<HubOrm> {
+export async function createOrm(
+  mapped: MappedEntities,
+  config: HubConfig,
+  overrides: OrmOverrides = {},
+): Promise<HubOrm> {
   if (config.databaseUrl) {
     let pool: Pool | undefined;
     const cancel = backendCanceller(config.databaseUrl, config.dbConnectTimeoutMs);
     const orm = await MikroORM.init({
-      ...baseOptions(config, overrides),
+      ...baseOptions(mapped, config, overrides),
       driver: PostgreSqlDriver,
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: config.dbPoolMax },
@@ -184,7 +195,7 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
   }
   if (overrides.pgliteInMemory) {
     const orm = await MikroORM.init({
-      ...baseOptions(config, overrides),
+      ...baseOptions(mapped, config, overrides),
       driver: PgliteDriver,
       dbName: 'memory://',
       // A function, so MikroORM hands the Blob over as it is instead of copying it into a plain object.
@@ -200,13 +211,13 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
     release = acquirePgliteLock(config.pgliteDir);
   } catch (err) {
     if (overrides.viaRunningHub && err instanceof DatabaseLockedError) {
-      return openViaHubSocket(config, overrides, err);
+      return openViaHubSocket(mapped, config, overrides, err);
     }
     throw err;
   }
   try {
     const orm = await MikroORM.init({
-      ...baseOptions(config, overrides),
+      ...baseOptions(mapped, config, overrides),
       driver: PgliteDriver,
       dbName: config.pgliteDir,
     } as Partial<Options>);
@@ -236,9 +247,9 @@ export async function createOrm(config: HubConfig, overrides: OrmOverrides = {})
  * (released when it exits), or, while a hub holds the folder, talks to it over the socket
  * the hub serves there, as the hub's own tools do: two processes never open one folder.
  */
-export function cliOrmOptions(config: HubConfig): Partial<Options> {
+export function cliOrmOptions(mapped: MappedEntities, config: HubConfig): Partial<Options> {
   const base = {
-    ...baseOptions(config, { logger: (line) => process.stdout.write(`${line}\n`) }),
+    ...baseOptions(mapped, config, { logger: (line) => process.stdout.write(`${line}\n`) }),
     extensions: [Migrator, SeedManager],
     // `seeder:run` runs the demo data set (seeds/demo.seeder.ts) with the settings' count.
     seeder: { path: 'dist/seeds', glob: '*.seeder.js', defaultSeeder: 'DemoSeeder' },

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config/config.js';
-import { createOrm, type HubOrm, type OrmOverrides } from './orm.js';
+import { createOrm, type HubOrm, type MappedEntities, type OrmOverrides } from './orm.js';
 import { isDatabaseUnavailable } from './outage.js';
 
 const FIRST_DELAY_MS = 250;
@@ -14,6 +14,7 @@ const MAX_DELAY_MS = 5000;
  * lock) fails at once: waiting would not fix it.
  */
 export async function openDatabase(
+  mapped: MappedEntities,
   config: HubConfig,
   log: Logger,
   overrides: OrmOverrides = {},
@@ -24,7 +25,7 @@ export async function openDatabase(
   for (let attempt = 1; ; attempt++) {
     let orm: HubOrm | undefined;
     try {
-      orm = await createOrm(config, overrides);
+      orm = await createOrm(mapped, config, overrides);
       await orm.em.fork().execute('select 1');
       if (attempt > 1) log.info({ attempt }, 'the database is up');
       return orm;

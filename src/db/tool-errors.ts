@@ -1,6 +1,12 @@
 import { DatabaseLockedError } from './pglite-lock.js';
 import type { HubConfig } from '../config/config.js';
-import { createOrm, DatabaseUnreachableError, type HubOrm, type OrmOverrides } from './orm.js';
+import {
+  createOrm,
+  DatabaseUnreachableError,
+  type HubOrm,
+  type MappedEntities,
+  type OrmOverrides,
+} from './orm.js';
 import { isDatabaseUnavailable } from './outage.js';
 
 /**
@@ -40,10 +46,14 @@ function exitUnreachable(err: unknown): never {
  * lazily, so the connection is tried here, before the tool's first statement (a migration
  * would otherwise fail deep inside the migrator with the driver's stack).
  */
-export async function openToolOrm(config: HubConfig, overrides: OrmOverrides): Promise<HubOrm> {
+export async function openToolOrm(
+  mapped: MappedEntities,
+  config: HubConfig,
+  overrides: OrmOverrides,
+): Promise<HubOrm> {
   let orm: HubOrm;
   try {
-    orm = await createOrm(config, overrides);
+    orm = await createOrm(mapped, config, overrides);
   } catch (err) {
     exitUnreachable(err);
   }

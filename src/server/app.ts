@@ -18,6 +18,7 @@ import { authorizationPipeline } from '../auth/authorization-pipeline.js';
 import { AccessLogAppender } from '../audit/access-log.appender.js';
 import { authorizeSchema } from '../auth/shield.js';
 import { platformTypeNames } from './platform.js';
+import type { Hub } from './hub-module.js';
 import { attachSubscriptions } from './subscriptions.js';
 import { assertBenchmarkSwitchAllowed } from './benchmark-switch.js';
 import { createContext, type HubContext } from './context.js';
@@ -71,6 +72,8 @@ export interface HubApp {
 }
 
 export interface AppDeps {
+  /** What the hub is made of (src/hub.ts `HUB`): its modules' schema, background work and contracts. */
+  readonly hub: Hub;
   readonly orm: HubOrm;
   readonly config: HubConfig;
   readonly log: Logger;
@@ -86,6 +89,7 @@ export interface AppDeps {
 
 /** Fastify with Apollo on /graphql (GET and POST, GraphQL over HTTP), /healthz and /readyz beside it. */
 export async function buildApp({
+  hub,
   orm,
   config,
   log,
@@ -94,9 +98,9 @@ export async function buildApp({
 }: AppDeps): Promise<HubApp> {
   if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
   const catalog = hubCatalog();
-  const base = await buildHubSchema({ ingestMaxBatch: config.ingestMaxBatch });
+  const base = await buildHubSchema(hub, { ingestMaxBatch: config.ingestMaxBatch });
   const schema = withDeadlineChecks(
-    benchmarkWithoutAuthorization ? base : authorizeSchema(base, platformTypeNames(), catalog),
+    benchmarkWithoutAuthorization ? base : authorizeSchema(base, platformTypeNames(hub), catalog),
     propertyReadFields(base),
   );
   const http = Fastify({
@@ -195,7 +199,7 @@ export async function buildApp({
   registerIngestRoutes(http, {
     orm,
     authenticator: deps.authenticator,
-    ingest: ingestDeps(config.ingestMaxBatch),
+    ingest: ingestDeps(hub, config.ingestMaxBatch),
     chunkSize: config.ingestChunkSize,
     refreshProfiles: config.ingestBulkProfiles === 'chunk',
     log,
@@ -204,7 +208,7 @@ export async function buildApp({
     inlineMaxBytes: config.ingestInlineMaxBytes,
     sweepSeconds: config.ingestSweepSeconds,
   });
-  await attachSubscriptions(http, { orm, config, log, schema, contextDeps: deps });
+  await attachSubscriptions(http, { orm, config, log, schema, contextDeps: deps, modules: hub.modules });
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],

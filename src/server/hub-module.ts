@@ -1,6 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { CatalogArgument, CatalogResource } from '../auth/catalog.js';
-import type { ModuleSeeder } from '../../seeds/seed-types.js';
 import type { SignalSource } from '../common/risk-signal.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { IngestContract } from '../db/ingest/contract.js';
@@ -13,7 +12,8 @@ import type { HubConfig } from '../config/config.js';
 /**
  * What a department module contributes to the hub, the way a subgraph joins a
  * supergraph: its tables, its resolvers (including fields it adds to Enterprise),
- * its catalog entries and its share of the demo data.
+ * its catalog entries. Its demo data is not part of it: that lives under `seeds/<module>/`,
+ * which production code never imports.
  */
 export interface HubModule {
   readonly name: string;
@@ -24,7 +24,6 @@ export interface HubModule {
   readonly catalog: readonly CatalogResource[];
   /** How the inputs of this module's root fields are decided (see CatalogArgument). */
   readonly arguments?: readonly CatalogArgument[];
-  readonly seeder: ModuleSeeder;
   /** How this module's records become risk signals (absent for modules with none). */
   readonly signals?: SignalSource;
   /** Entity behind each record type (GraphQL type name), to follow a signal to its record. */
@@ -57,6 +56,18 @@ export interface BackgroundDeps {
    * `em` (the caller's transaction: PGlite has one session, a second would wait on it).
    */
   accessFor(principal: Principal, purpose: Purpose, em: SqlEntityManager): AccessControl;
+}
+
+/**
+ * The hub as its composition root (`src/hub.ts`) assembles it: the department modules and
+ * the platform's own components. Machinery is handed this (createOrm, buildApp,
+ * buildHubSchema); it never imports the module list.
+ */
+export interface Hub {
+  readonly modules: readonly HubModule[];
+  readonly platform: readonly PlatformComponent[];
+  /** Every mapped entity: the modules' and the platform's (what the ORM is opened with). */
+  readonly entities: readonly EntityClass<object>[];
 }
 
 /**

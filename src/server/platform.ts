@@ -2,12 +2,11 @@ import { agreementsComponent } from '../auth/agreements/index.js';
 import { apiKeysComponent } from '../auth/api-keys/index.js';
 import { auditComponent } from '../audit/index.js';
 import { accessComponent } from '../auth/access.component.js';
-import type { PlatformComponent } from './hub-module.js';
+import type { Hub, HubModule, PlatformComponent } from './hub-module.js';
 import { trustedDocumentsComponent } from './trusted-documents/index.js';
 import { idempotencyComponent } from './idempotency/index.js';
 import { limitsComponent } from './limits/index.js';
 import { ingestComponent } from './ingest/index.js';
-import { MODULES } from '../modules/index.js';
 
 /** The hub's own machinery, beside the department modules. */
 export const PLATFORM: readonly PlatformComponent[] = [
@@ -21,6 +20,15 @@ export const PLATFORM: readonly PlatformComponent[] = [
   ingestComponent,
 ];
 
+/** The hub of these department modules beside the platform (its composition root calls this once). */
+export function assembleHub(modules: readonly HubModule[]): Hub {
+  return {
+    modules,
+    platform: PLATFORM,
+    entities: [...modules.flatMap((m) => m.entities), ...PLATFORM.flatMap((c) => c.entities)],
+  };
+}
+
 /** Object types read under the rule of the operation that led to them: the platform's and the modules' own. */
-export const platformTypeNames = (): ReadonlySet<string> =>
-  new Set([...PLATFORM.flatMap((c) => c.types), ...MODULES.flatMap((m) => m.platformTypes ?? [])]);
+export const platformTypeNames = (hub: Hub): ReadonlySet<string> =>
+  new Set([...hub.platform.flatMap((c) => c.types), ...hub.modules.flatMap((m) => m.platformTypes ?? [])]);

@@ -2,16 +2,15 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import type { IngestDeps } from '../db/ingest/ingest.service.js';
-import { MODULES } from '../modules/index.js';
 import { ingestResolver } from './ingest/index.js';
-import { PLATFORM } from './platform.js';
+import type { Hub } from './hub-module.js';
 import { leanPropertyReads } from './property-reads.js';
 
 /** The ingestion machinery's inputs, assembled from the modules' declarations. */
-export function ingestDeps(maxBatchSize: number): IngestDeps {
-  const hooks = MODULES.flatMap((m) => (m.afterWrite ? [m.afterWrite] : []));
+export function ingestDeps(hub: Hub, maxBatchSize: number): IngestDeps {
+  const hooks = hub.modules.flatMap((m) => (m.afterWrite ? [m.afterWrite] : []));
   return {
-    contracts: new Map(MODULES.flatMap((m) => m.ingest ?? []).map((c) => [c.recordType, c])),
+    contracts: new Map(hub.modules.flatMap((m) => m.ingest ?? []).map((c) => [c.recordType, c])),
     afterWrite: async (em, usccs) => {
       for (const hook of hooks) await hook(em, usccs);
     },
@@ -34,11 +33,14 @@ const NO_TOPICS: PubSub = {
 };
 
 /** Builds the one schema from every module's resolvers (their Enterprise fields included). */
-export async function buildHubSchema(options: { ingestMaxBatch?: number } = {}): Promise<GraphQLSchema> {
+export async function buildHubSchema(
+  hub: Hub,
+  options: { ingestMaxBatch?: number } = {},
+): Promise<GraphQLSchema> {
   const resolvers = [
-    ...MODULES.flatMap((m) => m.resolvers),
-    ...PLATFORM.flatMap((c) => c.resolvers),
-    ingestResolver(ingestDeps(options.ingestMaxBatch ?? 1000)),
+    ...hub.modules.flatMap((m) => m.resolvers),
+    ...hub.platform.flatMap((c) => c.resolvers),
+    ingestResolver(ingestDeps(hub, options.ingestMaxBatch ?? 1000)),
   ] as unknown as NonEmptyArray<() => unknown>;
   const schema = await buildSchema({
     resolvers,

@@ -2,7 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { HubOrm } from '../db/orm.js';
-import type { HubApp } from './app.js';
+import type { Readiness } from './health.js';
+
+/** What a shutdown stops (a HubApp is one; typed by shape so app.ts and this file do not import each other). */
+export interface Stoppable {
+  readonly readiness: Readiness;
+  readonly apollo: { stop(): Promise<void> };
+}
 
 /**
  * Apollo's drain step, with the grace period as a setting: stop accepting, let the
@@ -34,7 +40,15 @@ export function drainPlugin(http: FastifyInstance, graceMs: number, log: Logger)
  * signal and exit 143): readiness goes to 503, HTTP drains, the pool or PGlite and its
  * lock are closed, the log is flushed, and the process exits 0 (1 if a step failed).
  */
-export function handleTerminationSignals({ app, orm, log }: { app: HubApp; orm: HubOrm; log: Logger }): void {
+export function handleTerminationSignals({
+  app,
+  orm,
+  log,
+}: {
+  app: Stoppable;
+  orm: HubOrm;
+  log: Logger;
+}): void {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {

@@ -16,9 +16,9 @@ import type { HubConfig } from '../config/config.js';
 import { ChangeListener } from '../db/change-listener.js';
 import type { HubOrm } from '../db/orm.js';
 import { ErrorCode } from '../common/errors.js';
-import { MODULES } from '../modules/index.js';
 import { createContext, type ContextDeps, type HubContext, type RequestHeaders } from './context.js';
 import { inBackground } from '../db/background-work.js';
+import type { HubModule } from './hub-module.js';
 
 /**
  * What a subscription's resolver gets beyond a request's context: wake-ups when
@@ -39,6 +39,8 @@ export interface SubscriptionDeps {
   readonly log: Logger;
   readonly schema: GraphQLSchema;
   readonly contextDeps: ContextDeps;
+  /** The hub's modules: each one's background work runs beside the subscriptions. */
+  readonly modules: readonly HubModule[];
 }
 
 /** connectionParams as the headers authentication reads (`authorization`, `x-api-key`). */
@@ -133,7 +135,7 @@ export async function attachSubscriptions(
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
-  const background = MODULES.flatMap((m) => {
+  const background = deps.modules.flatMap((m) => {
     const start = m.background;
     return start
       ? [

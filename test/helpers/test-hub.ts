@@ -15,6 +15,7 @@ import { grantEveryConditionalResource as grantAll } from '../../seeds/governanc
 import { PRINCIPALS } from './principals.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 import { pgliteTemplate } from './db-template.js';
+import { HUB } from '../../src/hub.js';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   readonly status: number;
@@ -77,7 +78,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   // Each file starts from the run's migrated template when there is one (a copy of it:
   // still a database of its own); migrate() then finds nothing pending and returns at once.
   const template = db.kind === 'pglite' ? pgliteTemplate() : undefined;
-  const orm = await createOrm(config, {
+  const orm = await createOrm(HUB, config, {
     loggerFactory: counter.loggerFactory,
     pgliteInMemory: true,
     ...(template ? { pgliteLoadDataDir: template } : {}),
@@ -87,7 +88,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     await seedDatabase(orm.em.fork(), MODULES, { enterprises: options.enterprises! });
   }
   await grantEveryConditionalResource(orm, PRINCIPALS.reader.org);
-  const app = await buildApp({ orm, config, log: createLogger(config) });
+  const app = await buildApp({ hub: HUB, orm, config, log: createLogger(config) });
   const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
   const headersFor = async (caller: Caller): Promise<Record<string, string>> => ({
     ...(caller.principal ? { authorization: `Bearer ${await mintToken(config, caller.principal)}` } : {}),

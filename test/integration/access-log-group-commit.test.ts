@@ -12,6 +12,7 @@ import { createLogger } from '../../src/server/logger.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { LOCAL_POSTGRES_URL } from '../helpers/test-db.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { HUB } from '../../src/hub.js';
 
 const USCC = '91350100M000100Y43';
 // Reads conditional data (tax arrears), so the reader's operation is logged.
@@ -163,8 +164,8 @@ describe('two hub instances on one PostgreSQL database', () => {
   beforeAll(async () => {
     first = await startTestHub({ enterprises: 10, adminUrl: process.env.DATABASE_URL ?? LOCAL_POSTGRES_URL });
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: first.db.url! });
-    orm = await createOrm(config);
-    second = await buildApp({ orm, config, log: createLogger(config) });
+    orm = await createOrm(HUB, config);
+    second = await buildApp({ hub: HUB, orm, config, log: createLogger(config) });
     secondUrl = await second.http.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

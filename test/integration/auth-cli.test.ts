@@ -6,6 +6,7 @@ import { createOrm, type HubOrm } from '../../src/db/orm.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 import { buildApp, type HubApp } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/logger.js';
+import { HUB } from '../../src/hub.js';
 
 // The CLI opens and closes the database on every command; on in-memory PGlite
 // each open is a new database, so the tests keep one ORM and ignore its close.
@@ -16,7 +17,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   db = await createTestDatabase();
   env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...(db.url ? { DATABASE_URL: db.url } : {}), USER: 'ops' };
-  orm = await createOrm(loadConfig(env), { pgliteInMemory: true, logger: () => {} });
+  orm = await createOrm(HUB, loadConfig(env), { pgliteInMemory: true, logger: () => {} });
   await migrate(orm);
 });
 afterAll(async () => {
@@ -32,6 +33,7 @@ async function run(argv: string[]) {
     out: (t) => (out += t),
     err: (t) => (err += t),
     env,
+    hub: HUB,
     openOrm: async (_config: HubConfig) => shared,
   });
   return { code, out, err };
@@ -107,7 +109,7 @@ describe('a key created by the CLI', () => {
   let app: HubApp;
   let url: string;
   beforeAll(async () => {
-    app = await buildApp({ orm, config: loadConfig(env), log: createLogger(loadConfig(env)) });
+    app = await buildApp({ hub: HUB, orm, config: loadConfig(env), log: createLogger(loadConfig(env)) });
     url = await app.http.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

@@ -18,6 +18,7 @@ import { PRINCIPALS } from '../helpers/principals.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { createTestDatabase, LOCAL_POSTGRES_URL, type TestDatabase } from '../helpers/test-db.js';
 import { grantEveryConditionalResource } from '../helpers/test-hub.js';
+import { HUB } from '../../src/hub.js';
 
 /*
  * A database outage, on PostgreSQL reached through a TCP proxy this test controls
@@ -56,7 +57,7 @@ function capturingLogger() {
 
 beforeAll(async () => {
   db = await createTestDatabase(ADMIN_URL);
-  const direct = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url! }));
+  const direct = await createOrm(HUB, loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url! }));
   await migrate(direct);
   await seedDatabase(direct.em.fork(), MODULES, { enterprises: 3 });
   await grantEveryConditionalResource(direct, PRINCIPALS.reader.org);
@@ -171,7 +172,7 @@ async function untilServed(): Promise<void> {
 
 describe('a database outage', () => {
   it('at start-up, a database that is not up yet is retried with a log line per try', async () => {
-    const opening = openDatabase(config, capturingLogger());
+    const opening = openDatabase(HUB, config, capturingLogger());
     for (let i = 0; i < 200 && !logLines.some((l) => l.attempt === 2); i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -183,7 +184,7 @@ describe('a database outage', () => {
     expect(await orm.em.fork().execute('select 1 as one')).toEqual([{ one: 1 }]);
     expect(poolStats(orm)).toMatchObject({ max: config.dbPoolMax });
 
-    app = await buildApp({ orm, config, log: createLogger(config) });
+    app = await buildApp({ hub: HUB, orm, config, log: createLogger(config) });
     url = await app.http.listen({ port: 0, host: '127.0.0.1' });
   });
 

@@ -10,6 +10,7 @@ import { createOrm } from '../../src/db/orm.js';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { HUB } from '../../src/hub.js';
 
 /*
  * The built hub (node dist/src/main.js) as a process of its own, on PostgreSQL
@@ -189,7 +190,7 @@ describe('a hub killed (SIGKILL) in the middle of a bulk job', () => {
 
     hub.child.kill('SIGTERM');
     expect(await hub.exited).toEqual({ code: 0, signal: null });
-    const orm = await createOrm(loadConfig(hubEnv()));
+    const orm = await createOrm(HUB, loadConfig(hubEnv()));
     try {
       const [row] = await orm.em.fork().execute<{ n: string; distinct_ids: string }[]>(
         `select count(*)::text as n, count(distinct source_record_id)::text as distinct_ids

@@ -9,6 +9,7 @@ import { createLogger } from '../../src/server/logger.js';
 import { mayScrape } from '../../src/server/metrics/metrics.route.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { HUB } from '../../src/hub.js';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -192,7 +193,7 @@ describe('who may scrape', () => {
       METRICS_TOKEN: token,
       ...(hub.db.url ? { DATABASE_URL: hub.db.url } : {}),
     });
-    const app = await buildApp({ orm: hub.orm, config, log: createLogger(config) });
+    const app = await buildApp({ hub: HUB, orm: hub.orm, config, log: createLogger(config) });
     const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
     try {
       expect((await fetch(`${url}/metrics`)).status).toBe(404);

@@ -13,6 +13,7 @@ import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { SAMPLES, USCC, enterpriseRecord } from '../helpers/ingest-samples.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { HUB } from '../../src/hub.js';
 
 /*
  * The built hub (node dist/src/main.js) as a process of its own, on PostgreSQL
@@ -151,7 +152,7 @@ afterAll(async () => {
 describe('a hub killed (SIGKILL) while a webhook delivery is in flight', () => {
   it('delivers on restart; the feed has each event once, in order, for a reader resuming from its cursor', async () => {
     let hub = await startHub();
-    const orm = await createOrm(loadConfig(hubEnv()), { viaRunningHub: true });
+    const orm = await createOrm(HUB, loadConfig(hubEnv()), { viaRunningHub: true });
     try {
       await grantEveryConditionalResource(orm.em.fork(), PRINCIPALS.reader.org);
     } finally {

@@ -10,6 +10,7 @@ import { buildApp, type HubApp } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/logger.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { SAMPLES, USCC, enterpriseRecord } from '../helpers/ingest-samples.js';
+import { HUB } from '../../src/hub.js';
 
 /**
  * Two hub processes' worth of hubs on one PostgreSQL database (PGlite is one
@@ -31,8 +32,8 @@ beforeAll(async () => {
     DATABASE_URL: a.db.url!,
     MONITORING_POLL_MS: '60000',
   });
-  bOrm = await createOrm(config);
-  b = await buildApp({ orm: bOrm, config, log: createLogger(config) });
+  bOrm = await createOrm(HUB, config);
+  b = await buildApp({ hub: HUB, orm: bOrm, config, log: createLogger(config) });
   bUrl = await b.http.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {

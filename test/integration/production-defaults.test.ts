@@ -7,6 +7,7 @@ import {
 } from '../../src/server/benchmark-switch.js';
 import { createLogger } from '../../src/server/logger.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { HUB } from '../../src/hub.js';
 
 const PROD = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
 
@@ -39,7 +40,13 @@ describe('the benchmark switch that turns authorisation off', () => {
     // The app is built on the test hub's ORM, so its configuration names the same database.
     const database = hub.config.databaseUrl ? { DATABASE_URL: hub.config.databaseUrl } : {};
     const config = loadConfig({ ...PROD, ...database, NODE_ENV: nodeEnv, LOG_LEVEL: 'silent' });
-    return buildApp({ orm: hub.orm, config, log: createLogger(config), benchmarkWithoutAuthorization: off });
+    return buildApp({
+      hub: HUB,
+      orm: hub.orm,
+      config,
+      log: createLogger(config),
+      benchmarkWithoutAuthorization: off,
+    });
   };
 
   it('is refused in production and in development unless the bench entry unlocked it', async () => {

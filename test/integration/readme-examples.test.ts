@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EnterpriseProfileDocument, EnterprisesInRegionDocument } from '../gql/graphql.js';
 import { Purpose } from '../../src/auth/purpose.js';
 import { PRINCIPALS } from '../helpers/principals.js';
-import { DEMO_PRINCIPALS } from '../../src/auth/demo-principals.js';
-import { expectedAsBankXiamen } from '../../src/server/cli/readme-expectations.js';
+import { DEMO_PRINCIPALS } from '../../seeds/demo-principals.js';
+import { expectedAsBankXiamen } from '../../scripts/readme-expectations.js';
 import { seedGovernance } from '../../seeds/governance.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 

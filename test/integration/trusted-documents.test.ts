@@ -15,6 +15,7 @@ import { runTrustedDocumentsCli } from '../../src/server/trusted-documents/trust
 import { codegenManifest, documentId } from '../../src/server/trusted-documents/trusted-documents.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { HUB } from '../../src/hub.js';
 
 let hub: TestHub;
 const other: Record<string, string> = {};
@@ -28,7 +29,7 @@ beforeAll(async () => {
       TRUSTED_DOCUMENTS: mode,
       ...(hub.db.url ? { DATABASE_URL: hub.db.url } : {}),
     });
-    const app = await buildApp({ orm: hub.orm, config, log: createLogger(config) });
+    const app = await buildApp({ hub: HUB, orm: hub.orm, config, log: createLogger(config) });
     other[mode] = await app.http.listen({ port: 0, host: '127.0.0.1' });
     closers.push(() => app.http.close());
   }
@@ -220,6 +221,7 @@ describe('a registered document belongs to the client it was registered for', ()
         USER: 'ops',
         ...(hub.db.url ? { DATABASE_URL: hub.db.url } : {}),
       },
+      hub: HUB,
       openOrm: async () => shared,
     });
     return { code, out, err };

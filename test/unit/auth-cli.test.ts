@@ -1,13 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
 import { decodeJwt, jwtVerify } from 'jose';
 import { runAuthCli } from '../../src/auth/cli/auth-cli.js';
-import { DEMO_PRINCIPALS } from '../../src/auth/demo-principals.js';
+import { DEMO_PRINCIPALS } from '../../seeds/demo-principals.js';
 import { loadConfig } from '../../src/config/config.js';
+import { HUB } from '../../src/hub.js';
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = { NODE_ENV: 'test' }) {
+/** As `npm run auth` runs it (seeds/auth.ts): with the demo principals; `demo: false` is the production entry. */
+async function run(argv: string[], env: NodeJS.ProcessEnv = { NODE_ENV: 'test' }, demo = true) {
   let out = '';
   let err = '';
-  const code = await runAuthCli(argv, { out: (t) => (out += t), err: (t) => (err += t), env });
+  const code = await runAuthCli(argv, {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    env,
+    hub: HUB,
+    ...(demo ? { demoPrincipals: DEMO_PRINCIPALS } : {}),
+  });
   return { code, out, err };
 }
 
@@ -44,6 +52,21 @@ describe('auth CLI: token', () => {
     expect(code).toBe(0);
     expect(decodeJwt(out.trim())).toMatchObject({ sub: 'risk-engine', org: 'BANK_GZ_002', kind: 'BANK' });
     expect(DEMO_PRINCIPALS['bank-xiamen'].org).toBe('BANK_XM_001');
+  });
+
+  it('has no demo principals in the production entry (src/auth/cli/auth.ts): --demo is refused, claims still work', async () => {
+    const demo = await run(['token', '--demo', 'bank-xiamen'], { NODE_ENV: 'test' }, false);
+    expect(demo.code).toBe(2);
+    expect(demo.out).toBe('');
+    expect(demo.err).toContain("unknown demo principal 'bank-xiamen': this entry carries no demo principals");
+    expect(demo.err).toContain('No demo NAMEs');
+    const explicit = await run(
+      ['token', '--kind', 'BANK', '--org', 'BANK_XM_001', '--sub', 'risk-engine'],
+      { NODE_ENV: 'test' },
+      false,
+    );
+    expect(explicit.code).toBe(0);
+    expect(decodeJwt(explicit.out.trim())).toMatchObject({ org: 'BANK_XM_001', kind: 'BANK' });
   });
 
   it('refuses when no signing secret is configured', async () => {

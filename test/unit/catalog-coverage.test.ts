@@ -5,12 +5,13 @@ import { domainFields, hubCatalog, hubCatalogResources } from '../../src/auth/hu
 import { Department } from '../../src/common/department.js';
 import { buildHubSchema } from '../../src/server/schema.js';
 import { platformTypeNames } from '../../src/server/platform.js';
+import { HUB } from '../../src/hub.js';
 
-const PLATFORM_TYPES = platformTypeNames();
+const PLATFORM_TYPES = platformTypeNames(HUB);
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  schema = await buildHubSchema();
+  schema = await buildHubSchema(HUB);
 });
 
 describe('catalog', () => {

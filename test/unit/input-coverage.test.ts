@@ -17,6 +17,7 @@ import {
 import { SIGNAL_POINTS } from '../../src/modules/risk/risk-model.v1.js';
 import { platformTypeNames } from '../../src/server/platform.js';
 import { buildHubSchema } from '../../src/server/schema.js';
+import { HUB } from '../../src/hub.js';
 
 /**
  * The input counterpart of catalog-coverage: every input reaching catalogued
@@ -27,7 +28,7 @@ import { buildHubSchema } from '../../src/server/schema.js';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  schema = await buildHubSchema();
+  schema = await buildHubSchema(HUB);
 });
 
 /** Schema coordinates of every input of the root fields serving catalogued data, with their types. */
@@ -80,7 +81,7 @@ describe('input catalog', () => {
   });
 
   it('decides the arguments of every other field with that field: the field is catalogued', () => {
-    const platform = platformTypeNames();
+    const platform = platformTypeNames(HUB);
     const withArgs = domainFields(schema, platform).filter((key) => {
       const [typeName, fieldName] = key.split('.') as [string, string];
       const type = schema.getType(typeName);

@@ -8,6 +8,7 @@ import { ExecutionGate } from '../../src/server/limits/execution-gate.js';
 import { RateLimitedError } from '../../src/server/limits/limit-errors.js';
 import { MemoryRateLimiter } from '../../src/server/limits/rate-limiter.js';
 import { buildHubSchema } from '../../src/server/schema.js';
+import { HUB } from '../../src/hub.js';
 
 describe('cost model: the README worked examples', () => {
   const estimators = costEstimators(50);
@@ -57,7 +58,7 @@ describe('cost model: the README worked examples', () => {
 
 let schema: Awaited<ReturnType<typeof buildHubSchema>> | undefined;
 async function schemaOnce() {
-  schema ??= await buildHubSchema();
+  schema ??= await buildHubSchema(HUB);
   return schema;
 }
 

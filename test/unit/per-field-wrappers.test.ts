@@ -12,10 +12,11 @@ import { expireOperation, withDeadlineChecks } from '../../src/server/limits/dea
 import { OperationTimeoutError } from '../../src/server/limits/operation-timeout.js';
 import { propertyReadFields } from '../../src/server/property-reads.js';
 import { buildHubSchema } from '../../src/server/schema.js';
+import { HUB } from '../../src/hub.js';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  schema = await buildHubSchema();
+  schema = await buildHubSchema(HUB);
 });
 
 describe('property reads', () => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
+import { HUB } from '../../hub.js';
 import { migrate } from '../../db/bootstrap.js';
 import { createOrm, describeDatabase, type HubOrm } from '../../db/orm.js';
 import { unreachableLine } from '../../db/tool-errors.js';
@@ -30,7 +31,7 @@ try {
 let orm: HubOrm | undefined;
 try {
   const config = loadConfig();
-  orm = await createOrm(config, { unboundedStatements: true, viaRunningHub: true });
+  orm = await createOrm(HUB, config, { unboundedStatements: true, viaRunningHub: true });
   await migrate(orm);
   const writes = governanceWriteCounter();
   const result = await verifyChain(orm.em.fork(), anchors, writes.visit);

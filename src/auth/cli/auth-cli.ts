@@ -7,10 +7,10 @@ import { EXIT_UNREACHABLE, unreachableLine } from '../../db/tool-errors.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../api-keys/index.js';
 import type { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { mintToken, type TokenClaims } from '../authenticate.js';
-import { DEMO_PRINCIPALS, isDemoPrincipalName } from '../demo-principals.js';
 import { PrincipalKind, isDepartment } from '../principal.js';
+import type { Hub } from '../../server/hub-module.js';
 
-export const USAGE = `Usage: npm run -s auth -- <command>
+export const usage = (demoNames: readonly string[]) => `Usage: npm run -s auth -- <command>
 
   token --kind <KIND> --org <ORG> --sub <SUBJECT> [--scopes a,b] [--expires 8h]
   token --demo <NAME> [--expires 8h]
@@ -19,7 +19,7 @@ export const USAGE = `Usage: npm run -s auth -- <command>
   api-key revoke <ID> [--by <ADMIN>]
 
 KIND is one of ${Object.values(PrincipalKind).join(', ')}; a DEPARTMENT's ORG is a Department code.
-Demo NAMEs: ${Object.keys(DEMO_PRINCIPALS).join(', ')}.
+${demoNames.length > 0 ? `Demo NAMEs: ${demoNames.join(', ')}.` : 'No demo NAMEs: this entry carries no demo data (npm run auth does).'}
 --expires takes a number and a unit s, m, h, d or w (default 8h).
 `;
 
@@ -27,8 +27,19 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
+  /** The hub the tool works on (src/hub.ts `HUB`): the entities it maps, the schema it checks against. */
+  readonly hub: Hub;
   /** Opens the hub database; tests pass their own. */
   readonly openOrm?: (config: HubConfig) => Promise<HubOrm>;
+}
+
+/**
+ * The auth CLI's inputs. `demoPrincipals` are the names `token --demo` takes: demo data,
+ * given by the demo entry (seeds/auth.ts, `npm run auth`); the production entry
+ * (src/auth/cli/auth.ts) gives none.
+ */
+export interface AuthCliIo extends CliIo {
+  readonly demoPrincipals?: Readonly<Record<string, TokenClaims>>;
 }
 
 /** Wrong arguments: print usage, exit 2. */
@@ -85,7 +96,7 @@ function claimsFrom(values: Record<string, unknown>): TokenClaims {
   };
 }
 
-async function token(args: string[], io: CliIo): Promise<number> {
+async function token(args: string[], io: AuthCliIo): Promise<number> {
   const { values } = parse(args, {
     ...principalOptions,
     demo: { type: 'string' },
@@ -98,12 +109,16 @@ async function token(args: string[], io: CliIo): Promise<number> {
   if (values.demo !== undefined) {
     if (values.kind || values.org || values.sub)
       throw new UsageError('--demo cannot be combined with --kind/--org/--sub');
-    if (!isDemoPrincipalName(values.demo)) {
+    const demo = io.demoPrincipals ?? {};
+    if (!Object.hasOwn(demo, values.demo)) {
+      const names = Object.keys(demo);
       throw new UsageError(
-        `unknown demo principal '${values.demo}'; use one of ${Object.keys(DEMO_PRINCIPALS).join(', ')}`,
+        names.length > 0
+          ? `unknown demo principal '${values.demo}'; use one of ${names.join(', ')}`
+          : `unknown demo principal '${values.demo}': this entry carries no demo principals (npm run auth does)`,
       );
     }
-    const { sub, org, kind } = DEMO_PRINCIPALS[values.demo];
+    const { sub, org, kind } = demo[values.demo]!;
     claims = { sub, org, kind, scopes: splitScopes(values.scopes) };
   } else {
     claims = claimsFrom(values);
@@ -144,7 +159,7 @@ async function withDatabase(
   // Migration progress goes to stderr so stdout carries only the result (e.g. the new key).
   const open =
     io.openOrm ??
-    ((c: HubConfig) => createOrm(c, { logger: (line) => io.err(`${line}\n`), viaRunningHub: true }));
+    ((c: HubConfig) => createOrm(io.hub, c, { logger: (line) => io.err(`${line}\n`), viaRunningHub: true }));
   const orm = await open(config);
   try {
     await migrate(orm);
@@ -208,7 +223,8 @@ async function apiKey(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Runs one command; returns the exit code (2 for bad arguments). */
-export async function runAuthCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runAuthCli(argv: readonly string[], io: AuthCliIo): Promise<number> {
+  const USAGE = usage(Object.keys(io.demoPrincipals ?? {}));
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/config.js';
+import { HUB } from '../../hub.js';
 import { migrate } from '../bootstrap.js';
 import { withoutManagedTriggers } from '../schema-diff.js';
 import { createOrm } from '../orm.js';
@@ -18,7 +19,7 @@ if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
   process.exit(2);
 }
 const config = loadConfig({ ...process.env, DATABASE_URL: '' });
-const orm = await createOrm(config, { pgliteInMemory: true });
+const orm = await createOrm(HUB, config, { pgliteInMemory: true });
 try {
   await migrate(orm);
   const diff = await orm.schema.getUpdateSchemaMigrationSQL({ wrap: false, safe: false });

@@ -1,10 +1,10 @@
-import { sql } from '../../db/sql.js';
-import { PrincipalKind } from '../../auth/principal.js';
-import type { HubContext } from '../../server/context.js';
+import { sql } from '../../db/index.js';
+import { PrincipalKind } from '../../auth/index.js';
+import type { HubContext } from '../../server/index.js';
+import type { SqlCondition } from '../../db/index.js';
+import { PageArgs } from '../../server/index.js';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { BadInputError } from '../../common/errors.js';
-import type { SqlCondition } from '../../db/child-page.loader.js';
-import { PageArgs } from '../../server/pagination.js';
 import { AdministrativeLicenceStatus, CreditList, CreditListRemovalReason } from './credit.enums.js';
 
 @ArgsType()

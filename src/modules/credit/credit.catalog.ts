@@ -1,4 +1,4 @@
-import { SharingClass, UpdateCycle, type CatalogResource } from '../../auth/catalog.js';
+import { type CatalogResource, SharingClass, UpdateCycle } from '../../auth/index.js';
 import { Department } from '../../common/department.js';
 
 const RECORD_META = ['id', 'provenance', 'enterprise'];

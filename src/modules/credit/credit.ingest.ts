@@ -1,5 +1,5 @@
 import { Department } from '../../common/department.js';
-import { defineContract, f, ordered, type CrossFieldRule } from '../../db/ingest/contract.js';
+import { type CrossFieldRule, defineContract, f, ordered } from '../../db/index.js';
 import {
   AdministrativeLicenceStatus,
   CreditList,

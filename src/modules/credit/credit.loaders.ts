@@ -1,6 +1,5 @@
-import { sql } from '../../db/sql.js';
+import { childPageLoader, sql } from '../../db/index.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { childPageLoader } from '../../db/child-page.loader.js';
 import { CreditListEntryEntity } from './credit-list-entry.entity.js';
 import { LicenceEntity } from './licence.entity.js';
 import { PenaltyEntity } from './penalty.entity.js';

@@ -1,18 +1,18 @@
-import { sql } from '../../db/sql.js';
-import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DateScalar } from '../../common/scalars.js';
-import { andConditions, type SqlCondition } from '../../db/child-page.loader.js';
-import { requireRepairedAccess } from '../../auth/repair.js';
-import { Department } from '../../common/department.js';
-import type { HubContext } from '../../server/context.js';
+import { andConditions, sql, type SqlCondition } from '../../db/index.js';
+import { requireRepairedAccess } from '../../auth/index.js';
+import type { HubContext } from '../../server/index.js';
 import {
-  PageArgs,
+  childConnection,
+  type Connection,
   connectionType,
   decodeOffsetCursor,
   offsetConnection,
+  PageArgs,
   pageSize,
-  type Connection,
-} from '../../server/pagination.js';
+} from '../../server/index.js';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DateScalar } from '../../common/scalars.js';
+import { Department } from '../../common/department.js';
 import { Enterprise, enterpriseBackPath } from '../registry/index.js';
 import {
   CreditListEntryArgs,
@@ -44,7 +44,6 @@ import { TaxArrearsEntity } from './tax-arrears.entity.js';
 import { TaxArrears } from './tax-arrears.type.js';
 import { TaxCreditEvaluationEntity } from './tax-credit-evaluation.entity.js';
 import { TaxCreditEvaluation } from './tax-credit-evaluation.type.js';
-import { childConnection } from '../../server/child-connection.js';
 
 export const AdministrativePenaltyConnection = connectionType(AdministrativePenalty, 'AdministrativePenalty');
 export const AdministrativeLicenceConnection = connectionType(AdministrativeLicence, 'AdministrativeLicence');

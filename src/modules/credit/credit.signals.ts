@@ -14,7 +14,7 @@ import {
   PenaltyType,
   TaxCreditGrade,
 } from './credit.enums.js';
-import { batchedSignalLoad, groupByUscc, latestBy, sqlDay, usccIn } from '../../db/signal-rows.js';
+import { batchedSignalLoad, groupByUscc, latestBy, sqlDay, usccIn } from '../../db/index.js';
 
 // Rows carry only what a signal needs: free-text reasons and case numbers stay out,
 // so no detail can leak personal data written into them.

@@ -12,7 +12,6 @@ import {
   TaxArrearsResolver,
   TaxCreditEvaluationResolver,
 } from './credit.resolver.js';
-import { creditSeeder } from './credit.seed.js';
 import { LicenceEntity } from './licence.entity.js';
 import { PenaltyEntity } from './penalty.entity.js';
 import { RiskClassificationEntity } from './risk-classification.entity.js';
@@ -50,7 +49,6 @@ export const creditModule: HubModule = {
     RiskClassificationResolver,
   ],
   catalog: creditCatalog,
-  seeder: creditSeeder,
   signals: creditSignalSource,
   ingest: creditIngest,
   records: {

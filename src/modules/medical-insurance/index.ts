@@ -12,7 +12,6 @@ import {
   MedicalInsuranceEnterpriseResolver,
   SocialInsuranceAccountResolver,
 } from './medical-insurance.resolver.js';
-import { medicalInsuranceSeeder } from './medical-insurance.seed.js';
 import { SocialInsuranceAccountEntity } from './social-insurance-account.entity.js';
 
 export {
@@ -40,7 +39,6 @@ export const medicalInsuranceModule: HubModule = {
     MedicalFundViolationResolver,
   ],
   catalog: medicalInsuranceCatalog,
-  seeder: medicalInsuranceSeeder,
   signals: medicalInsuranceSignalSource,
   ingest: medicalInsuranceIngest,
   records: {

@@ -1,9 +1,8 @@
-import { sql } from '../../db/sql.js';
+import { andConditions, sql, type SqlCondition } from '../../db/index.js';
+import { PageArgs } from '../../server/index.js';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { BadInputError } from '../../common/errors.js';
 import { DateScalar } from '../../common/scalars.js';
-import { andConditions, type SqlCondition } from '../../db/child-page.loader.js';
-import { PageArgs } from '../../server/pagination.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MIN_YEAR = 1900;

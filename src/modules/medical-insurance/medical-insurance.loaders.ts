@@ -1,6 +1,5 @@
-import { sql } from '../../db/sql.js';
+import { childPageLoader, sql } from '../../db/index.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { childPageLoader } from '../../db/child-page.loader.js';
 import { DesignatedInstitutionEntity } from './designated-institution.entity.js';
 import { MedicalFundViolationEntity } from './fund-violation.entity.js';
 import { InstitutionCreditGradeEntity } from './institution-credit-grade.entity.js';

@@ -1,8 +1,8 @@
 import { Department } from '../../common/department.js';
-import { requireRepairedAccess } from '../../auth/repair.js';
+import { requireRepairedAccess } from '../../auth/index.js';
+import type { HubContext } from '../../server/index.js';
+import { childConnection, type Connection, connectionType, PageArgs } from '../../server/index.js';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { HubContext } from '../../server/context.js';
-import { PageArgs, connectionType, type Connection } from '../../server/pagination.js';
 import { Enterprise, enterpriseBackPath } from '../registry/index.js';
 import { DesignatedInstitutionEntity } from './designated-institution.entity.js';
 import { DesignatedMedicalInstitution } from './designated-institution.type.js';
@@ -26,7 +26,6 @@ import {
 } from './medical-insurance.loaders.js';
 import { SocialInsuranceAccountEntity } from './social-insurance-account.entity.js';
 import { SocialInsuranceAccount } from './social-insurance-account.type.js';
-import { childConnection } from '../../server/child-connection.js';
 
 export const SocialInsuranceAccountConnection = connectionType(
   SocialInsuranceAccount,

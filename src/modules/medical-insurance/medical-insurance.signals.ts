@@ -11,7 +11,7 @@ import {
   MedicalFundDetectionMethod,
   MedicalFundViolationType,
 } from './medical-insurance.enums.js';
-import { batchedSignalLoad, latestAsOf, selectRecordsFor, sqlDay } from '../../db/signal-rows.js';
+import { batchedSignalLoad, latestAsOf, selectRecordsFor, sqlDay } from '../../db/index.js';
 
 export interface SocialInsuranceSignalRow {
   readonly id: string;

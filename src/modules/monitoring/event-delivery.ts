@@ -1,9 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { appendAccessLog } from '../../audit/access-log.append.js';
-import { AccessRecorder } from '../../audit/access-recorder.js';
-import type { AccessControl } from '../../auth/access-control.js';
-import type { Principal } from '../../auth/principal.js';
-import type { Purpose } from '../../auth/purpose.js';
+import { AccessRecorder, appendAccessLog } from '../../audit/index.js';
+import type { AccessControl, Principal, Purpose } from '../../auth/index.js';
 import { activeSignals, encodeCursor, readEvents, type FeedPosition } from './event-feed.service.js';
 import { decideEvent, type RevealedUse, type StoredEvent } from './event-policy.js';
 import type { PortfolioEntity } from './portfolio.entity.js';

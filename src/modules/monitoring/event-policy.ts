@@ -1,5 +1,4 @@
-import type { AccessControl, Decision } from '../../auth/access-control.js';
-import type { CatalogFieldEntry } from '../../auth/catalog.js';
+import type { AccessControl, CatalogFieldEntry, Decision } from '../../auth/index.js';
 import { RiskEventKind } from './monitoring.enums.js';
 
 /** An outbox row as the feed reads it. */

@@ -31,7 +31,6 @@ export const monitoringModule: HubModule = {
   catalog: monitoringCatalog,
   arguments: monitoringArguments,
   platformTypes: MONITORING_PLATFORM_TYPES,
-  seeder: { seed: () => {} },
   background: (deps) => {
     setWebhookUrlPolicy(deps.config.webhookAllowLoopbackHttp);
     return deps.config.webhookWorker ? startWebhookWorker(deps) : { stop: async () => {} };

@@ -1,4 +1,4 @@
-import { SharingClass, UpdateCycle, type CatalogArgument, type CatalogResource } from '../../auth/catalog.js';
+import { type CatalogArgument, type CatalogResource, SharingClass, UpdateCycle } from '../../auth/index.js';
 import { Department } from '../../common/department.js';
 
 const BASIS = '《社会信用体系建设规划纲要（2014—2020年）》; 《政务数据共享条例》(2025)';

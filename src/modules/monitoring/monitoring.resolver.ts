@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { actorOf, type HubContext } from '../../server/context.js';
-import { pageSize } from '../../server/pagination.js';
+import { actorOf, type HubContext, pageSize } from '../../server/index.js';
 import { decodeCursor, encodeCursor } from './event-feed.service.js';
 import { nextDeliveries, recordDeliveries } from './event-delivery.js';
 import {

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { WebhookDeliveryStatus } from './webhook.entity.js';
-import { Purpose } from '../../auth/purpose.js';
-import { PageInfo } from '../../server/pagination.js';
+import { Purpose } from '../../auth/index.js';
+import { PageInfo } from '../../server/index.js';
 import { PortfolioItemOutcome, RiskEventKind } from './monitoring.enums.js';
 
 @ObjectType('Portfolio', {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Purpose } from '../../auth/purpose.js';
+import { Purpose } from '../../auth/index.js';
 
 /**
  * A watch list of one consumer organisation: the enterprises it holds, and the

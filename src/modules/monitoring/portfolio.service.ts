@@ -1,9 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { appendGovernanceWrite, type GovernanceActor } from '../../audit/access-log.append.js';
-import type { GovernanceAction } from '../../audit/access-log.entity.js';
-import type { Principal } from '../../auth/principal.js';
-import type { Purpose } from '../../auth/purpose.js';
+import { appendGovernanceWrite, type GovernanceActor } from '../../audit/index.js';
+import type { GovernanceAction } from '../../audit/index.js';
+import type { Principal, Purpose } from '../../auth/index.js';
 import { ErrorCode } from '../../common/errors.js';
 import { checkText, checkUuid, inputError } from '../../common/input.js';
 import { checkUscc } from '../../common/uscc.js';

@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { actorOf, type HubContext } from '../../server/context.js';
-import { pageSize } from '../../server/pagination.js';
+import { actorOf, type HubContext, pageSize } from '../../server/index.js';
 import { WebhookDeliveryStatus, type WebhookDeliveryEntity } from './webhook.entity.js';
 import { listDeliveries, redeliver, registerWebhook } from './webhook.service.js';
 import { WebhookDeliveryType, WebhookRegistrationType } from './monitoring.type.js';

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { appendGovernanceWrite, type GovernanceActor } from '../../audit/access-log.append.js';
-import type { Principal } from '../../auth/principal.js';
+import { appendGovernanceWrite, type GovernanceActor } from '../../audit/index.js';
+import type { Principal } from '../../auth/index.js';
 import { ErrorCode } from '../../common/errors.js';
 import { checkText, checkUuid, inputError } from '../../common/input.js';
 import { MonitoringError } from './monitoring.errors.js';

@@ -1,6 +1,6 @@
-import type { Principal, PrincipalKind } from '../../auth/principal.js';
-import { isDepartment } from '../../auth/principal.js';
-import type { BackgroundDeps } from '../../server/hub-module.js';
+import type { Principal, PrincipalKind } from '../../auth/index.js';
+import { isDepartment } from '../../auth/index.js';
+import type { BackgroundDeps } from '../../server/index.js';
 import { nextDeliveries, recordDeliveries, type DeliveredEvent } from './event-delivery.js';
 import { PortfolioEntity } from './portfolio.entity.js';
 import { signature } from './webhook.service.js';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
-import type { HubContext } from '../../server/context.js';
+import type { HubContext } from '../../server/index.js';
 import { Enterprise } from './enterprise.type.js';
 import { enterpriseByUsccLoader } from './registry.loaders.js';
 

@@ -1,5 +1,5 @@
 import { ManyToOne, PrimaryKey } from '@mikro-orm/decorators/legacy';
-import { ProvenanceEntity } from '../../db/provenance.entity.js';
+import { ProvenanceEntity } from '../../db/index.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Entity, Enum, Formula, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { DecimalType } from '@mikro-orm/core';
-import { ProvenanceEntity } from '../../db/provenance.entity.js';
+import { ProvenanceEntity } from '../../db/index.js';
 import { EnterpriseStatus, EnterpriseType } from './enterprise.enums.js';
 
 /** The enterprise master record, owned by market regulation and keyed by USCC. */

@@ -4,7 +4,6 @@ import { registrySignalSource } from './registry.signals.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 import { registryArguments, registryCatalog } from './registry.catalog.js';
 import { RegistryResolver } from './registry.resolver.js';
-import { registrySeeder } from './registry.seed.js';
 
 // Public surface for other modules: the Enterprise type they extend and the loader to reach it.
 export { Enterprise } from './enterprise.type.js';
@@ -19,7 +18,6 @@ export const registryModule: HubModule = {
   resolvers: [RegistryResolver],
   catalog: registryCatalog,
   arguments: registryArguments,
-  seeder: registrySeeder,
   signals: registrySignalSource,
   ingest: registryIngest,
   records: { Enterprise: EnterpriseEntity },

@@ -1,4 +1,4 @@
-import { SharingClass, UpdateCycle, type CatalogArgument, type CatalogResource } from '../../auth/catalog.js';
+import { type CatalogArgument, type CatalogResource, SharingClass, UpdateCycle } from '../../auth/index.js';
 import { Department } from '../../common/department.js';
 
 const PUBLICITY_BASIS = '《企业信息公示暂行条例》第六条; 《政务数据共享条例》(2025)';

@@ -1,5 +1,5 @@
 import { Department } from '../../common/department.js';
-import { defineContract, f } from '../../db/ingest/contract.js';
+import { defineContract, f } from '../../db/index.js';
 import { EnterpriseStatus, EnterpriseType } from './enterprise.enums.js';
 
 /**

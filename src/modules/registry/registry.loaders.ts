@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { leanColumns, leanRowMapper } from '../../db/lean-rows.js';
-import { sql, sqlColumns, sqlIdentifier, sqlList } from '../../db/sql.js';
+import { leanColumns, leanRowMapper, sql, sqlColumns, sqlIdentifier, sqlList } from '../../db/index.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 
 /**

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError } from '../../common/errors.js';
 import { UsccScalar } from '../../common/scalars.js';
-import type { HubContext } from '../../server/context.js';
-import { PageArgs, connectionType, pageSize, type Connection } from '../../server/pagination.js';
+import type { HubContext } from '../../server/index.js';
+import { type Connection, connectionType, PageArgs, pageSize } from '../../server/index.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 import { EnterpriseFilter, EnterpriseOrder } from './enterprise.inputs.js';
 import {

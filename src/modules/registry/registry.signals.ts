@@ -5,7 +5,7 @@ import {
   type RiskSignal,
   type SignalSource,
 } from '../../common/risk-signal.js';
-import { batchedSignalLoad, usccIn } from '../../db/signal-rows.js';
+import { batchedSignalLoad, usccIn } from '../../db/index.js';
 import { EnterpriseStatus } from './enterprise.enums.js';
 
 /** The columns of the enterprise master record that signals need (never the legal representative). */

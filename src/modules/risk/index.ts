@@ -23,7 +23,6 @@ export const riskModule: HubModule = {
   resolvers: [RiskEnterpriseResolver, RiskSignalResolver, RiskQueryResolver],
   catalog: riskCatalog,
   arguments: riskArguments,
-  seeder: { seed: () => {} },
   // One batched recompute for all enterprises a write touched, never one at a time.
   afterWrite: async (em, usccs) => {
     for (let i = 0; i < usccs.length; i += RECOMPUTE_BATCH)

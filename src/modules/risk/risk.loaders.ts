@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { sql, sqlList } from '../../db/sql.js';
+import { sql, sqlList } from '../../db/index.js';
 import type { RiskSignal } from '../../common/risk-signal.js';
 import type { DimensionScore, SourceStatus } from './risk-model.js';
 import { MODEL_VERSION } from './risk-model.v1.js';

@@ -1,16 +1,14 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../config/config.js';
-import { migrate } from '../../db/bootstrap.js';
-import { describeDatabase } from '../../db/orm.js';
-import { openToolOrm } from '../../db/tool-errors.js';
-import '../index.js';
+import { loadConfig } from '../../config/index.js';
+import { describeDatabase, migrate, openToolOrm } from '../../db/index.js';
+import { HUB } from '../../hub.js';
 import { recomputeAll } from './risk.service.js';
 
 /** npm run risk:recompute [-- --only-needed]: after a model change, or to catch up dirty profiles. */
 const { values } = parseArgs({ options: { 'only-needed': { type: 'boolean', default: false } } });
 const config = loadConfig();
-const orm = await openToolOrm(config, { unboundedStatements: true, viaRunningHub: true });
+const orm = await openToolOrm(HUB, config, { unboundedStatements: true, viaRunningHub: true });
 try {
   await migrate(orm);
   const started = performance.now();

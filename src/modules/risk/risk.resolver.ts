@@ -1,20 +1,20 @@
 import { Arg, Ctx, Extensions, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
-import { ForbiddenError } from '../../auth/forbidden.js';
-import { denialMessage } from '../../auth/access-control.js';
 import {
+  DECLARES_PURPOSE,
+  denialMessage,
   derivedView,
+  type DerivedView,
+  ForbiddenError,
+  Purpose,
   recordDerivedUse,
   redactedDetail,
-  type DerivedView,
-} from '../../auth/derived-policy.js';
-import { DECLARES_PURPOSE } from '../../auth/purpose-argument.js';
-import { Purpose } from '../../auth/purpose.js';
+} from '../../auth/index.js';
+import type { HubContext } from '../../server/index.js';
 import { BadInputError } from '../../common/errors.js';
 import { IndustrySection } from '../../common/industry.js';
 import type { RiskSignal } from '../../common/risk-signal.js';
 import { SourceRecordType } from '../../common/provenance.type.js';
 import { checkUscc } from '../../common/uscc.js';
-import type { HubContext } from '../../server/context.js';
 import { Enterprise } from '../registry/index.js';
 import { PortfolioItemStatus, RiskGrade, RiskGroupBy } from './risk.enums.js';
 import { riskProfileLoader, type ProfileValue } from './risk.loaders.js';

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { BadInputError } from '../../common/errors.js';
-import { andSql, joinSql, sql, sqlIdentifier, sqlList, type SqlFragment } from '../../db/sql.js';
+import { andSql, joinSql, sql, type SqlFragment, sqlIdentifier, sqlList } from '../../db/index.js';
 import type { IndustrySection } from '../../common/industry.js';
 import { RiskGroupBy, type RiskGrade } from './risk.enums.js';
 import { recomputeAll } from './risk.service.js';

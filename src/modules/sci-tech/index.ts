@@ -12,7 +12,6 @@ import {
   SciTechEnterpriseResolver,
   TechCertificationResolver,
 } from './sci-tech.resolver.js';
-import { sciTechSeeder } from './sci-tech.seed.js';
 
 export { patentCountsLoader, rdSpendingLoader, techCertificationsLoader } from './sci-tech.loaders.js';
 
@@ -29,7 +28,6 @@ export const sciTechModule: HubModule = {
     PatentCountResolver,
   ],
   catalog: sciTechCatalog,
-  seeder: sciTechSeeder,
   signals: sciTechSignalSource,
   ingest: sciTechIngest,
   records: {

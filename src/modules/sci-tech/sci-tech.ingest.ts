@@ -1,5 +1,5 @@
 import { Department } from '../../common/department.js';
-import { defineContract, f, ordered } from '../../db/ingest/contract.js';
+import { defineContract, f, ordered } from '../../db/index.js';
 import { TechCertificationStatus, TechCertificationType } from './sci-tech.enums.js';
 
 export const certificationContract = defineContract({

@@ -1,6 +1,5 @@
-import { sql } from '../../db/sql.js';
+import { childPageLoader, sql } from '../../db/index.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { childPageLoader } from '../../db/child-page.loader.js';
 import { TechCertificationEntity } from './certification.entity.js';
 import { PatentCountEntity } from './patent-count.entity.js';
 import { RdSpendingEntity } from './rd-spending.entity.js';

@@ -1,10 +1,9 @@
-import { sql } from '../../db/sql.js';
+import { sql, type SqlCondition } from '../../db/index.js';
+import type { HubContext } from '../../server/index.js';
+import { childConnection, type Connection, connectionType, PageArgs } from '../../server/index.js';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import { BadInputError } from '../../common/errors.js';
 import { DateScalar } from '../../common/scalars.js';
-import { type SqlCondition } from '../../db/child-page.loader.js';
-import type { HubContext } from '../../server/context.js';
-import { PageArgs, connectionType, type Connection } from '../../server/pagination.js';
 import { Enterprise, enterpriseBackPath } from '../registry/index.js';
 import type { TechCertificationEntity } from './certification.entity.js';
 import { TechCertification } from './certification.type.js';
@@ -14,7 +13,6 @@ import type { RdSpendingEntity } from './rd-spending.entity.js';
 import { RdSpending } from './rd-spending.type.js';
 import { TechCertificationStatus, TechCertificationType } from './sci-tech.enums.js';
 import { patentCountsLoader, rdSpendingLoader, techCertificationsLoader } from './sci-tech.loaders.js';
-import { childConnection } from '../../server/child-connection.js';
 
 export const TechCertificationConnection = connectionType(TechCertification, 'TechCertification');
 export const RdSpendingConnection = connectionType(RdSpending, 'RdSpending');

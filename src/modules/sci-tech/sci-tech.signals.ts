@@ -6,7 +6,7 @@ import {
   type SignalSource,
 } from '../../common/risk-signal.js';
 import { TechCertificationStatus, TechCertificationType } from './sci-tech.enums.js';
-import { batchedSignalLoad, latestAsOf, selectRecordsFor, sqlDay } from '../../db/signal-rows.js';
+import { batchedSignalLoad, latestAsOf, selectRecordsFor, sqlDay } from '../../db/index.js';
 
 export interface CertificationSignalRow {
   readonly id: string;

@@ -10,7 +10,6 @@ import {
   TransportVehicleResolver,
 } from './transport-credit.resolver.js';
 import { TransportCreditRatingEntity } from './transport-credit-rating.entity.js';
-import { transportCreditSeeder } from './transport-credit.seed.js';
 import { TransportEnforcementEntity } from './transport-enforcement.entity.js';
 import { TransportLicenceEntity } from './transport-licence.entity.js';
 import { VehicleEntity } from './vehicle.entity.js';
@@ -37,7 +36,6 @@ export const transportCreditModule: HubModule = {
     TransportEnforcementResolver,
   ],
   catalog: transportCreditCatalog,
-  seeder: transportCreditSeeder,
   signals: transportCreditSignalSource,
   ingest: transportCreditIngest,
   records: {

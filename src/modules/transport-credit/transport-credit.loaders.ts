@@ -1,6 +1,5 @@
-import { sql } from '../../db/sql.js';
+import { childPageLoader, sql } from '../../db/index.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { childPageLoader } from '../../db/child-page.loader.js';
 import { TransportCreditRatingEntity } from './transport-credit-rating.entity.js';
 import { TransportEnforcementEntity } from './transport-enforcement.entity.js';
 import { TransportLicenceEntity } from './transport-licence.entity.js';

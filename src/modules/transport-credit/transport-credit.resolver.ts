@@ -1,13 +1,12 @@
-import { sql } from '../../db/sql.js';
+import { sql } from '../../db/index.js';
+import { requireRepairedAccess } from '../../auth/index.js';
+import type { SqlCondition } from '../../db/index.js';
+import type { HubContext } from '../../server/index.js';
+import { childConnection, type Connection, connectionType, PageArgs } from '../../server/index.js';
 import { Department } from '../../common/department.js';
-import { requireRepairedAccess } from '../../auth/repair.js';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BadInputError } from '../../common/errors.js';
 import { DateScalar } from '../../common/scalars.js';
-import type { SqlCondition } from '../../db/child-page.loader.js';
-import type { HubContext } from '../../server/context.js';
-import { childConnection } from '../../server/child-connection.js';
-import { PageArgs, connectionType, type Connection } from '../../server/pagination.js';
 import { Enterprise, enterpriseBackPath } from '../registry/index.js';
 import { TransportLicenceStatus } from './transport-credit.enums.js';
 import {

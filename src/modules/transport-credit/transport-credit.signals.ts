@@ -9,12 +9,12 @@ import { TransportCreditGrade, TransportLicenceStatus } from './transport-credit
 import {
   batchedSignalLoad,
   latestAsOf,
-  latestBy,
   latestAsOfOf,
+  latestBy,
+  type ProvenanceRow,
   selectRecordsFor,
   sqlDay,
-  type ProvenanceRow,
-} from '../../db/signal-rows.js';
+} from '../../db/index.js';
 
 export interface TransportLicenceSignalRow {
   readonly id: string;

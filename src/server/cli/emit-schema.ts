@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { HUB } from '../../hub.js';
 import { buildHubSchema } from '../schema.js';
 
 /** Writes schema/schema.graphql from the code; with --check, fails if the committed file differs. */
 const file = 'schema/schema.graphql';
-const schema = await buildHubSchema();
+const schema = await buildHubSchema(HUB);
 const text = `${printSchema(lexicographicSortSchema(schema)).trim()}\n`;
 if (process.argv.includes('--check')) {
   let committed = '';

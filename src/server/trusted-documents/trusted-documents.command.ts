@@ -56,7 +56,7 @@ export async function runTrustedDocumentsCli(argv: readonly string[], io: CliIo)
   const config = loadConfig(io.env);
   const open =
     io.openOrm ??
-    ((c: HubConfig) => createOrm(c, { logger: (line) => io.err(`${line}\n`), viaRunningHub: true }));
+    ((c: HubConfig) => createOrm(io.hub, c, { logger: (line) => io.err(`${line}\n`), viaRunningHub: true }));
   let orm;
   try {
     orm = await open(config);
@@ -70,7 +70,7 @@ export async function runTrustedDocumentsCli(argv: readonly string[], io: CliIo)
     await migrate(orm);
     const registered = await registerDocuments(
       orm.em.fork(),
-      await buildHubSchema(),
+      await buildHubSchema(io.hub),
       { organisation: values.organisation, apiKeyId: values['api-key'] ?? null, documents },
       `cli:${io.env.USER ?? 'unknown'}`,
     );

@@ -1,11 +1,11 @@
-import { Department } from '../../common/department.js';
-import { REGIONS } from '../../common/regions.js';
-import { addDays, type Rng } from '../../../seeds/rng.js';
-import type { ModuleSeeder, SeedContext, SeedEnterprise, SeedSink } from '../../../seeds/seed-types.js';
-import { TechCertificationEntity } from './certification.entity.js';
-import { PatentCountEntity } from './patent-count.entity.js';
-import { RdSpendingEntity } from './rd-spending.entity.js';
-import { TechCertificationStatus, TechCertificationType } from './sci-tech.enums.js';
+import { Department } from '../../src/common/department.js';
+import { REGIONS } from '../../src/common/regions.js';
+import { addDays, type Rng } from '../rng.js';
+import type { ModuleSeeder, SeedContext, SeedEnterprise, SeedSink } from '../seed-types.js';
+import { TechCertificationEntity } from '../../src/modules/sci-tech/certification.entity.js';
+import { PatentCountEntity } from '../../src/modules/sci-tech/patent-count.entity.js';
+import { RdSpendingEntity } from '../../src/modules/sci-tech/rd-spending.entity.js';
+import { TechCertificationStatus, TechCertificationType } from '../../src/modules/sci-tech/sci-tech.enums.js';
 
 const DEPARTMENT = Department.SCIENCE_TECHNOLOGY;
 /** Certificate validity in years: 高新技术企业 3, 科技型中小企业 re-evaluated every year. */

@@ -1,9 +1,9 @@
-import { Department } from '../../common/department.js';
-import { REGIONS } from '../../common/regions.js';
-import type { ModuleSeeder } from '../../../seeds/seed-types.js';
-import type { Rng } from '../../../seeds/rng.js';
-import { EnterpriseEntity } from './enterprise.entity.js';
-import { EnterpriseStatus, EnterpriseType } from './enterprise.enums.js';
+import { Department } from '../../src/common/department.js';
+import { REGIONS } from '../../src/common/regions.js';
+import type { ModuleSeeder } from '../seed-types.js';
+import type { Rng } from '../rng.js';
+import { EnterpriseEntity } from '../../src/modules/registry/enterprise.entity.js';
+import { EnterpriseStatus, EnterpriseType } from '../../src/modules/registry/enterprise.enums.js';
 
 const SURNAMES = [
   '王',

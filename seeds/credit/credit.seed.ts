@@ -1,11 +1,11 @@
-import { Department } from '../../common/department.js';
-import { addDays } from '../../../seeds/rng.js';
-import type { ModuleSeeder } from '../../../seeds/seed-types.js';
+import { Department } from '../../src/common/department.js';
+import { addDays } from '../rng.js';
+import type { ModuleSeeder } from '../seed-types.js';
 import { seedCreditListEntries } from './credit-list.seed.js';
-import { PenaltySeverity, PenaltyType } from './credit.enums.js';
+import { PenaltySeverity, PenaltyType } from '../../src/modules/credit/credit.enums.js';
 import { DEMO_CREDIT } from './credit.seed-context.js';
 import { seedLicences } from './licence.seed.js';
-import { PenaltyEntity } from './penalty.entity.js';
+import { PenaltyEntity } from '../../src/modules/credit/penalty.entity.js';
 import { seedRiskClassifications } from './risk-classification.seed.js';
 import { seedTaxArrears, seedTaxGrades } from './tax.seed.js';
 

@@ -1,10 +1,10 @@
-import { Department } from '../../common/department.js';
-import { addDays, type Rng } from '../../../seeds/rng.js';
-import type { SeedContext, SeedEnterprise, SeedSink } from '../../../seeds/seed-types.js';
-import { TaxCreditGrade } from './credit.enums.js';
+import { Department } from '../../src/common/department.js';
+import { addDays, type Rng } from '../rng.js';
+import type { SeedContext, SeedEnterprise, SeedSink } from '../seed-types.js';
+import { TaxCreditGrade } from '../../src/modules/credit/credit.enums.js';
 import { maxDate, type DemoCreditProfile } from './credit.seed-context.js';
-import { TaxArrearsEntity } from './tax-arrears.entity.js';
-import { TaxCreditEvaluationEntity } from './tax-credit-evaluation.entity.js';
+import { TaxArrearsEntity } from '../../src/modules/credit/tax-arrears.entity.js';
+import { TaxCreditEvaluationEntity } from '../../src/modules/credit/tax-credit-evaluation.entity.js';
 
 const GRADE_WEIGHTS: readonly (readonly (readonly [TaxCreditGrade, number])[])[] = [
   [

@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import type { EntityClass } from '@mikro-orm/core';
-import { enterpriseFacts } from '../../seeds/enterprise-facts.js';
-import { Rng } from '../../seeds/rng.js';
-import { DEFAULT_SEED, SEED_CONTEXT } from '../../seeds/seed-database.js';
-import type { SeedEnterprise, SeedRow, SeedSink } from '../../seeds/seed-types.js';
-import { CreditListEntryEntity } from '../../src/modules/credit/credit-list-entry.entity.js';
-import { creditSeeder } from '../../src/modules/credit/credit.seed.js';
-import { LicenceEntity } from '../../src/modules/credit/licence.entity.js';
-import { RiskClassificationEntity } from '../../src/modules/credit/risk-classification.entity.js';
-import { TaxArrearsEntity } from '../../src/modules/credit/tax-arrears.entity.js';
-import { TaxCreditEvaluationEntity } from '../../src/modules/credit/tax-credit-evaluation.entity.js';
+import { enterpriseFacts } from '../../../seeds/enterprise-facts.js';
+import { Rng } from '../../../seeds/rng.js';
+import { DEFAULT_SEED, SEED_CONTEXT } from '../../../seeds/seed-database.js';
+import type { SeedEnterprise, SeedRow, SeedSink } from '../../../seeds/seed-types.js';
+import { CreditListEntryEntity } from '../../../src/modules/credit/credit-list-entry.entity.js';
+import { creditSeeder } from '../../../seeds/credit/credit.seed.js';
+import { LicenceEntity } from '../../../src/modules/credit/licence.entity.js';
+import { RiskClassificationEntity } from '../../../src/modules/credit/risk-classification.entity.js';
+import { TaxArrearsEntity } from '../../../src/modules/credit/tax-arrears.entity.js';
+import { TaxCreditEvaluationEntity } from '../../../src/modules/credit/tax-credit-evaluation.entity.js';
 
 class ArraySink implements SeedSink {
   readonly rows: { entity: EntityClass<object>; row: SeedRow }[] = [];

@@ -1,17 +1,17 @@
-import { Department } from '../../common/department.js';
-import { addDays, type Rng } from '../../../seeds/rng.js';
-import type { ModuleSeeder, SeedContext, SeedEnterprise, SeedSink } from '../../../seeds/seed-types.js';
+import { Department } from '../../src/common/department.js';
+import { addDays, type Rng } from '../rng.js';
+import type { ModuleSeeder, SeedContext, SeedEnterprise, SeedSink } from '../seed-types.js';
 import {
   TransportBusinessScope as Scope,
   TransportLicenceStatus,
   VehicleCategory,
   isKeyVehicle,
-} from './transport-credit.enums.js';
-import { TransportCreditRatingEntity } from './transport-credit-rating.entity.js';
-import { TransportEnforcementEntity } from './transport-enforcement.entity.js';
-import { transportGrade } from './transport-grade.js';
-import { TransportLicenceEntity } from './transport-licence.entity.js';
-import { VehicleEntity } from './vehicle.entity.js';
+} from '../../src/modules/transport-credit/transport-credit.enums.js';
+import { TransportCreditRatingEntity } from '../../src/modules/transport-credit/transport-credit-rating.entity.js';
+import { TransportEnforcementEntity } from '../../src/modules/transport-credit/transport-enforcement.entity.js';
+import { transportGrade } from '../../src/modules/transport-credit/transport-grade.js';
+import { TransportLicenceEntity } from '../../src/modules/transport-credit/transport-licence.entity.js';
+import { VehicleEntity } from '../../src/modules/transport-credit/vehicle.entity.js';
 
 /** The demo transport company (DEMO_ENTERPRISES[2]) whose records the README and tests name. */
 export const DEMO_TRANSPORT_USCC = '91350200776049653A';

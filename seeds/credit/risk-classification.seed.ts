@@ -1,9 +1,9 @@
-import { Department } from '../../common/department.js';
-import type { Rng } from '../../../seeds/rng.js';
-import type { SeedContext, SeedEnterprise, SeedSink } from '../../../seeds/seed-types.js';
-import { EnterpriseCreditRiskClass } from './credit.enums.js';
+import { Department } from '../../src/common/department.js';
+import type { Rng } from '../rng.js';
+import type { SeedContext, SeedEnterprise, SeedSink } from '../seed-types.js';
+import { EnterpriseCreditRiskClass } from '../../src/modules/credit/credit.enums.js';
 import type { DemoCreditProfile } from './credit.seed-context.js';
-import { RiskClassificationEntity } from './risk-classification.entity.js';
+import { RiskClassificationEntity } from '../../src/modules/credit/risk-classification.entity.js';
 
 const CLASSES = [
   EnterpriseCreditRiskClass.A,

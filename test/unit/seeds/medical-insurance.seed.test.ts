@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EntityClass } from '@mikro-orm/core';
-import { enterpriseFacts } from '../../seeds/enterprise-facts.js';
-import { Rng } from '../../seeds/rng.js';
-import { DEFAULT_SEED, SEED_CONTEXT } from '../../seeds/seed-database.js';
-import type { SeedRow, SeedSink } from '../../seeds/seed-types.js';
-import { DesignatedInstitutionEntity } from '../../src/modules/medical-insurance/designated-institution.entity.js';
-import { MedicalFundViolationEntity } from '../../src/modules/medical-insurance/fund-violation.entity.js';
-import { InstitutionCreditGradeEntity } from '../../src/modules/medical-insurance/institution-credit-grade.entity.js';
-import { medicalInsuranceModule } from '../../src/modules/medical-insurance/index.js';
-import { SocialInsuranceAccountEntity } from '../../src/modules/medical-insurance/social-insurance-account.entity.js';
+import { enterpriseFacts } from '../../../seeds/enterprise-facts.js';
+import { Rng } from '../../../seeds/rng.js';
+import { DEFAULT_SEED, SEED_CONTEXT } from '../../../seeds/seed-database.js';
+import type { SeedRow, SeedSink } from '../../../seeds/seed-types.js';
+import { DesignatedInstitutionEntity } from '../../../src/modules/medical-insurance/designated-institution.entity.js';
+import { MedicalFundViolationEntity } from '../../../src/modules/medical-insurance/fund-violation.entity.js';
+import { InstitutionCreditGradeEntity } from '../../../src/modules/medical-insurance/institution-credit-grade.entity.js';
+import { medicalInsuranceSeeder } from '../../../seeds/medical-insurance/medical-insurance.seed.js';
+import { SocialInsuranceAccountEntity } from '../../../src/modules/medical-insurance/social-insurance-account.entity.js';
 
 type Rows = Map<EntityClass<object>, SeedRow[]>;
 
@@ -23,9 +23,9 @@ function generate(count: number): Rows {
   };
   for (let index = 0; index < count; index++) {
     const facts = enterpriseFacts(DEFAULT_SEED, index);
-    medicalInsuranceModule.seeder.seed(
+    medicalInsuranceSeeder.seed(
       facts,
-      Rng.derive(DEFAULT_SEED, index, medicalInsuranceModule.name),
+      Rng.derive(DEFAULT_SEED, index, 'medical-insurance'),
       sink,
       SEED_CONTEXT,
     );

@@ -1,6 +1,6 @@
-import { Department } from '../common/department.js';
-import type { TokenClaims } from './authenticate.js';
-import { PrincipalKind } from './principal.js';
+import { Department } from '../src/common/department.js';
+import type { TokenClaims } from '../src/auth/authenticate.js';
+import { PrincipalKind } from '../src/auth/principal.js';
 
 export interface DemoPrincipal extends TokenClaims {
   readonly description: string;

@@ -1,18 +1,18 @@
-import { Department } from '../../common/department.js';
-import { REGIONS } from '../../common/regions.js';
-import { addDays, type Rng } from '../../../seeds/rng.js';
-import type { ModuleSeeder, SeedContext, SeedEnterprise, SeedSink } from '../../../seeds/seed-types.js';
-import { DesignatedInstitutionEntity } from './designated-institution.entity.js';
-import { MedicalFundViolationEntity } from './fund-violation.entity.js';
-import { InstitutionCreditGradeEntity } from './institution-credit-grade.entity.js';
+import { Department } from '../../src/common/department.js';
+import { REGIONS } from '../../src/common/regions.js';
+import { addDays, type Rng } from '../rng.js';
+import type { ModuleSeeder, SeedContext, SeedEnterprise, SeedSink } from '../seed-types.js';
+import { DesignatedInstitutionEntity } from '../../src/modules/medical-insurance/designated-institution.entity.js';
+import { MedicalFundViolationEntity } from '../../src/modules/medical-insurance/fund-violation.entity.js';
+import { InstitutionCreditGradeEntity } from '../../src/modules/medical-insurance/institution-credit-grade.entity.js';
 import {
   MedicalCreditGrade,
   MedicalDesignationStatus,
   MedicalFundDetectionMethod,
   MedicalFundViolationType,
   MedicalInstitutionType,
-} from './medical-insurance.enums.js';
-import { SocialInsuranceAccountEntity } from './social-insurance-account.entity.js';
+} from '../../src/modules/medical-insurance/medical-insurance.enums.js';
+import { SocialInsuranceAccountEntity } from '../../src/modules/medical-insurance/social-insurance-account.entity.js';
 
 /** Demo enterprises whose medical insurance records the README and tests rely on. */
 export const DEMO_HOSPITAL_USCC = '9135021359498494XQ';

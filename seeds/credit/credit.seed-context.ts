@@ -1,5 +1,9 @@
-import { REGIONS } from '../../common/regions.js';
-import { CreditList, EnterpriseCreditRiskClass, TaxCreditGrade } from './credit.enums.js';
+import { REGIONS } from '../../src/common/regions.js';
+import {
+  CreditList,
+  EnterpriseCreditRiskClass,
+  TaxCreditGrade,
+} from '../../src/modules/credit/credit.enums.js';
 
 /**
  * What the README, the tests and a person trying the hub rely on for the demo

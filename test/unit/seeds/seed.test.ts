@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkUscc } from '../../src/common/uscc.js';
-import { REGIONS } from '../../src/common/regions.js';
-import { DEMO_ENTERPRISES, enterpriseFacts } from '../../seeds/enterprise-facts.js';
-import { DEFAULT_SEED, generateChunk } from '../../seeds/seed-database.js';
-import { MODULES } from '../../src/modules/index.js';
-import { EnterpriseEntity } from '../../src/modules/registry/enterprise.entity.js';
+import { checkUscc } from '../../../src/common/uscc.js';
+import { REGIONS } from '../../../src/common/regions.js';
+import { DEMO_ENTERPRISES, enterpriseFacts } from '../../../seeds/enterprise-facts.js';
+import { DEFAULT_SEED, generateChunk } from '../../../seeds/seed-database.js';
+import { MODULES } from '../../../src/modules/index.js';
+import { EnterpriseEntity } from '../../../src/modules/registry/enterprise.entity.js';
 
 const tables = (seed: number, from: number, to: number) => {
   const sink = generateChunk(MODULES, seed, from, to);

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { expectedAsBankXiamen } from './readme-expectations.js';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { DEMO_AGREEMENTS, type DemoAgreementState } from '../../../seeds/governance.js';
-import { DEMO_PRINCIPALS } from '../../auth/demo-principals.js';
-import { hubCatalogResources } from '../../auth/hub-catalog.js';
-import { settingsTable } from '../../config/describe.js';
-import { contractTables } from '../../db/ingest/describe.js';
-import { MODULES } from '../../modules/index.js';
+import { DEMO_AGREEMENTS, type DemoAgreementState } from '../seeds/governance.js';
+import { DEMO_PRINCIPALS } from '../seeds/demo-principals.js';
+import { hubCatalogResources } from '../src/auth/hub-catalog.js';
+import { settingsTable } from '../src/config/describe.js';
+import { contractTables } from '../src/db/ingest/describe.js';
+import { HUB } from '../src/hub.js';
 import {
   DIMENSIONS,
   DIMENSION_MODEL,
@@ -16,7 +16,7 @@ import {
   SEVERITY_FACTOR,
   SIGNAL_POINTS,
   STALE_AFTER_DAYS,
-} from '../../modules/risk/risk-model.v1.js';
+} from '../src/modules/risk/risk-model.v1.js';
 
 /**
  * Regenerates the README sections that mirror the code: the settings table, the
@@ -74,7 +74,7 @@ function catalog(): string {
     return `| \`${r.code}\` | ${r.owner} | ${r.sharing} | ${r.updateCycle} | ${r.legalBasis} | ${fields} |`;
   });
   return [
-    `Modules, in the order they join the hub: ${MODULES.map((m) => `\`${m.name}\``).join(', ')}.`,
+    `Modules, in the order they join the hub: ${HUB.modules.map((m) => `\`${m.name}\``).join(', ')}.`,
     '',
     'The data catalog (信息资源目录): every field of the schema belongs to exactly one resource.',
     '',
@@ -161,7 +161,7 @@ next = replaceSection(next, 'examples', examples());
 next = replaceSection(next, 'modules', catalog());
 next = replaceSection(next, 'risk-model', riskModel());
 next = replaceSection(next, 'demo-agreements', demoAgreements());
-next = replaceSection(next, 'ingest-contracts', contractTables(MODULES.flatMap((m) => m.ingest ?? [])));
+next = replaceSection(next, 'ingest-contracts', contractTables(HUB.modules.flatMap((m) => m.ingest ?? [])));
 if (process.argv.includes('--check')) {
   if (next !== current) {
     process.stderr.write('README.md is out of date with the code: run npm run docs and commit\n');

@@ -1,9 +1,9 @@
-import { Department } from '../../common/department.js';
-import { addDays, type Rng } from '../../../seeds/rng.js';
-import type { SeedContext, SeedEnterprise, SeedSink } from '../../../seeds/seed-types.js';
+import { Department } from '../../src/common/department.js';
+import { addDays, type Rng } from '../rng.js';
+import type { SeedContext, SeedEnterprise, SeedSink } from '../seed-types.js';
 import { localName, maxDate, type DemoCreditProfile } from './credit.seed-context.js';
-import { AdministrativeLicenceStatus } from './credit.enums.js';
-import { LicenceEntity } from './licence.entity.js';
+import { AdministrativeLicenceStatus } from '../../src/modules/credit/credit.enums.js';
+import { LicenceEntity } from '../../src/modules/credit/licence.entity.js';
 
 interface LicenceKind {
   readonly name: string;

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import type { EntityClass } from '@mikro-orm/core';
-import { enterpriseFacts } from '../../seeds/enterprise-facts.js';
-import { Rng } from '../../seeds/rng.js';
-import { DEFAULT_SEED, SEED_CONTEXT } from '../../seeds/seed-database.js';
-import type { SeedEnterprise, SeedRow, SeedSink } from '../../seeds/seed-types.js';
-import { TechCertificationEntity } from '../../src/modules/sci-tech/certification.entity.js';
-import { PatentCountEntity } from '../../src/modules/sci-tech/patent-count.entity.js';
-import { RdSpendingEntity } from '../../src/modules/sci-tech/rd-spending.entity.js';
-import { sciTechSeeder } from '../../src/modules/sci-tech/sci-tech.seed.js';
+import { enterpriseFacts } from '../../../seeds/enterprise-facts.js';
+import { Rng } from '../../../seeds/rng.js';
+import { DEFAULT_SEED, SEED_CONTEXT } from '../../../seeds/seed-database.js';
+import type { SeedEnterprise, SeedRow, SeedSink } from '../../../seeds/seed-types.js';
+import { TechCertificationEntity } from '../../../src/modules/sci-tech/certification.entity.js';
+import { PatentCountEntity } from '../../../src/modules/sci-tech/patent-count.entity.js';
+import { RdSpendingEntity } from '../../../src/modules/sci-tech/rd-spending.entity.js';
+import { sciTechSeeder } from '../../../seeds/sci-tech/sci-tech.seed.js';
 
 interface Seeded {
   readonly enterprises: SeedEnterprise[];

@@ -1,8 +1,8 @@
-import { Department } from '../../common/department.js';
-import { addDays, type Rng } from '../../../seeds/rng.js';
-import type { SeedContext, SeedEnterprise, SeedSink } from '../../../seeds/seed-types.js';
-import { CreditListEntryEntity } from './credit-list-entry.entity.js';
-import { CreditList, CreditListRemovalReason } from './credit.enums.js';
+import { Department } from '../../src/common/department.js';
+import { addDays, type Rng } from '../rng.js';
+import type { SeedContext, SeedEnterprise, SeedSink } from '../seed-types.js';
+import { CreditListEntryEntity } from '../../src/modules/credit/credit-list-entry.entity.js';
+import { CreditList, CreditListRemovalReason } from '../../src/modules/credit/credit.enums.js';
 import { caseNumber, localName, maxDate, type DemoCreditProfile } from './credit.seed-context.js';
 
 interface ListRules {
