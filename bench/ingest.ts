@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
@@ -28,6 +28,17 @@ function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
     const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat; 0 without /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
   }
@@ -128,12 +139,17 @@ try {
   const rssBefore = procStatus(hub.pid!, 'VmRSS');
   const reset = resetPeakRss(hub.pid!);
   sampled = 0;
+  const cpuBefore = cpuSeconds(hub.pid!);
   const pen = await load('AdministrativePenalty', records);
+  const cpu = cpuSeconds(hub.pid!) - cpuBefore;
   const peak = Math.max(sampled, procStatus(hub.pid!, 'VmHWM'));
   process.stdout.write(
     `penalties: ${pen.job.status}, ${pen.job.accepted} accepted, ${pen.job.rejected} rejected in ${pen.seconds.toFixed(1)} s = ` +
       `${(pen.job.accepted / pen.seconds).toFixed(0)} records/s; hub RSS ${(rssBefore / 1e6).toFixed(0)} MB before, ` +
-      `peak ${(peak / 1e6).toFixed(0)} MB during the load (kernel VmHWM${reset ? '' : ' since start'}), hub process only\n`,
+      `peak ${(peak / 1e6).toFixed(0)} MB during the load (kernel VmHWM${reset ? '' : ' since start'}), hub process only; ` +
+      `hub CPU ${cpu.toFixed(1)} s (${((cpu / pen.job.accepted) * 1e6).toFixed(0)} µs per record); load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
   );
 } finally {
   clearInterval(sampler);
