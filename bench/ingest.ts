@@ -1,43 +1,56 @@
-import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
 import { mintToken } from '../src/auth/authenticate.js';
 import { PrincipalKind } from '../src/auth/principal.js';
 import { loadConfig } from '../src/config/config.js';
-import { migrate } from '../src/db/bootstrap.js';
-import { createOrm } from '../src/db/orm.js';
-import { buildApp } from '../src/server/app.js';
-import { createLogger } from '../src/server/logger.js';
-import { HUB } from '../src/hub.js';
+import { hubStartArgs } from './hub-command.js';
 
 /**
- * Bulk ingestion throughput: registers enterprises, then streams a generated
- * NDJSON file of penalties to POST /ingest/AdministrativePenalty on a hub in this
- * process (risk triggers on), and reports records/s and the hub process's peak
- * RSS. The file is generated and sent by a child process (bench/ingest-client.ts),
- * so its memory is not in the figure. Runs on a fresh PostgreSQL database
+ * Bulk ingestion throughput: starts a hub process the way `npm start` does (its
+ * node flags included, see bench/hub-command.ts), registers enterprises, then
+ * streams a generated NDJSON file of penalties to POST /ingest/AdministrativePenalty
+ * (risk triggers on), and reports records/s and the hub process's peak RSS (the
+ * kernel's VmHWM of that process, reset before the load). The file is generated
+ * and sent by another child process (bench/ingest-client.ts), so neither its
+ * memory nor this script's is in the figure. Runs on a fresh PostgreSQL database
  * made from DATABASE_URL and dropped afterwards. Not a test: nothing passes or fails.
  */
-/** The kernel's peak RSS of this process (VmHWM), which a 100 ms sampler could miss; 0 without /proc. */
-function kernelPeakRss(): number {
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A field of /proc/<pid>/status in bytes (VmHWM: peak RSS, VmRSS: now); 0 without /proc. */
+function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : 0;
   } catch {
     return 0;
   }
 }
 
-/** Resets VmHWM to the current RSS (Linux: clear_refs 5), so the peak is the load's alone. */
-function resetPeakRss(): void {
+/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat; 0 without /proc. */
+function cpuSeconds(pid: number): number {
   try {
-    writeFileSync('/proc/self/clear_refs', '5');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
-    // Not Linux: the sampler's figure stands alone.
+    return 0;
+  }
+}
+
+/** Resets the process's VmHWM to its current RSS (Linux: clear_refs 5), so the peak is the load's alone. */
+function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -63,32 +76,47 @@ await admin.connect();
 await admin.query(`create database "${name}"`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
-
-const config = loadConfig({
-  ...process.env,
+const spool = mkdtempSync(join(tmpdir(), 'hub-bench-ingest-'));
+const env: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
   DATABASE_URL: url.toString(),
   NODE_ENV: 'production',
   JWT_SECRET: randomBytes(32).toString('hex'),
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-});
-const orm = await createOrm(HUB, config);
-let peakRss = 0;
-let peakHeap = 0;
-const sampler = setInterval(() => {
-  const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-}, 100);
+  // info: the hub's "hub is ready" line carries its address.
+  LOG_LEVEL: 'info',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  SEED_ON_EMPTY: 'false',
+  INGEST_SPOOL_DIR: spool,
+};
+for (const [k, v] of Object.entries(process.env)) if (k.startsWith('INGEST_') && v) env[k] = v;
+const config = loadConfig(env);
+const args = hubStartArgs(ROOT);
+const hub = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+const exited = new Promise<number | null>((done) => hub.once('exit', done));
+let sampled = 0;
+const sampler = setInterval(() => (sampled = Math.max(sampled, procStatus(hub.pid!, 'VmRSS'))), 100);
 try {
-  await migrate(orm);
-  const app = await buildApp({ hub: HUB, orm, config, log: createLogger(config) });
-  const base = await app.http.listen({ port: 0, host: '127.0.0.1' });
+  const base = await new Promise<string>((ok, fail) => {
+    let rest = '';
+    hub.stdout.on('data', (chunk: Buffer) => {
+      rest += chunk.toString();
+      const lines = rest.split('\n');
+      rest = lines.pop()!;
+      for (const line of lines.filter((l) => l.startsWith('{'))) {
+        const entry = JSON.parse(line) as { msg?: string; level?: number; address?: string };
+        if (entry.msg === 'hub is ready') ok(new URL(entry.address!).origin);
+        else if ((entry.level ?? 0) >= 40) process.stderr.write(`hub: ${line}\n`);
+      }
+    });
+    void exited.then((code) => fail(new Error(`the hub exited (${String(code)}) before it was ready`)));
+  });
+  process.stdout.write(`hub: node ${args.join(' ')} (as npm start), pid ${String(hub.pid)}\n`);
   const token = await mintToken(config, {
     sub: 'bench',
     org: 'MARKET_REGULATION',
     kind: PrincipalKind.DEPARTMENT,
   });
-  // The client runs in a child process: the RSS sampled here is the hub's alone.
   const client = fileURLToPath(new URL('./ingest-client.js', import.meta.url));
   const load = async (recordType: string, count: number) => {
     const started = process.hrtime.bigint();
@@ -108,21 +136,26 @@ try {
   process.stdout.write(
     `enterprises: ${ent.job.accepted} in ${ent.seconds.toFixed(1)} s (${(ent.job.accepted / ent.seconds).toFixed(0)}/s)\n`,
   );
-  peakRss = 0;
-  peakHeap = 0;
-  resetPeakRss();
-  const rssBefore = process.memoryUsage.rss();
+  const rssBefore = procStatus(hub.pid!, 'VmRSS');
+  const reset = resetPeakRss(hub.pid!);
+  sampled = 0;
+  const cpuBefore = cpuSeconds(hub.pid!);
   const pen = await load('AdministrativePenalty', records);
+  const cpu = cpuSeconds(hub.pid!) - cpuBefore;
+  const peak = Math.max(sampled, procStatus(hub.pid!, 'VmHWM'));
   process.stdout.write(
     `penalties: ${pen.job.status}, ${pen.job.accepted} accepted, ${pen.job.rejected} rejected in ${pen.seconds.toFixed(1)} s = ` +
-      `${(pen.job.accepted / pen.seconds).toFixed(0)} records/s; RSS ${(rssBefore / 1e6).toFixed(0)} MB before, ` +
-      `peak ${(Math.max(peakRss, kernelPeakRss()) / 1e6).toFixed(0)} MB during the load (kernel VmHWM ${(kernelPeakRss() / 1e6).toFixed(0)} MB, ` +
-      `heap used at most ${(peakHeap / 1e6).toFixed(0)} MB), hub process only\n`,
+      `${(pen.job.accepted / pen.seconds).toFixed(0)} records/s; hub RSS ${(rssBefore / 1e6).toFixed(0)} MB before, ` +
+      `peak ${(peak / 1e6).toFixed(0)} MB during the load (kernel VmHWM${reset ? '' : ' since start'}), hub process only; ` +
+      `hub CPU ${cpu.toFixed(1)} s (${((cpu / pen.job.accepted) * 1e6).toFixed(0)} µs per record); load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
   );
-  await app.http.close();
 } finally {
   clearInterval(sampler);
-  await orm.close(true);
+  hub.kill('SIGTERM');
+  await exited;
+  rmSync(spool, { recursive: true, force: true });
   await admin.query(`drop database if exists "${name}" with (force)`);
   await admin.end();
 }

@@ -70,14 +70,19 @@ export async function copyRows(
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
-  let block: string[] = [];
+  // Appended as text, a block of 1,000 rows per write: no array per row or per block to collect.
+  let block = '';
+  let rowsInBlock = 0;
   for (const row of rows) {
-    block.push(`${row.map(copyText).join('\t')}\n`);
-    if (block.length === 1000) {
-      stream.write(block.join(''));
-      block = [];
+    let line = row.length > 0 ? copyText(row[0]) : '';
+    for (let i = 1; i < row.length; i++) line += `\t${copyText(row[i])}`;
+    block += `${line}\n`;
+    if (++rowsInBlock === 1000) {
+      stream.write(block);
+      block = '';
+      rowsInBlock = 0;
     }
   }
-  stream.end(block.join(''));
+  stream.end(block);
   await done;
 }

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { hubStartArgs } from '../../bench/hub-command.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** A real hub process (`node dist/src/main.js`), as a user starts one. */
+/** A real hub process, started as `npm start` starts it (its node flags, then `dist/src/main.js`). */
 export interface HubProcess {
   readonly child: ChildProcess;
   /** e.g. http://127.0.0.1:41234 */
@@ -16,7 +17,7 @@ export async function startHubProcess(
   env: NodeJS.ProcessEnv,
   onSpawn: (child: ChildProcess) => void,
 ): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(process.execPath, hubStartArgs(ROOT), {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

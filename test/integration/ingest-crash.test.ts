@@ -13,10 +13,12 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 import { HUB } from '../../src/hub.js';
 
 /*
- * The built hub (node dist/src/main.js) as a process of its own, on PostgreSQL
- * (DATABASE_URL) or a PGlite folder, killed with SIGKILL in the middle of a bulk
- * job: no shutdown code runs, the job's row still says RUNNING. The next hub must
- * tell it was abandoned, and a resend must complete the load exactly.
+ * The built hub (started as npm start starts it) as a process of its own, on
+ * PostgreSQL (DATABASE_URL) or a PGlite folder, stopped in the middle of a bulk job:
+ * killed with SIGKILL (no shutdown code runs, the job's row still says RUNNING; the
+ * next hub must tell it was abandoned), or sent SIGTERM (the hub stops the job after
+ * its chunk in flight, says so in the job and exits 0). Either way a resend after a
+ * restart must complete the load exactly.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'hub-ingest-crash-'));
@@ -48,9 +50,9 @@ const LINES = 40_000;
 const isRepeat = (line: number) => line % 20 === 0;
 const DISTINCT = LINES - LINES / 20;
 
-const penalty = (i: number) =>
+const penalty = (i: number, prefix: string) =>
   JSON.stringify({
-    sourceRecordId: `K-${i}`,
+    sourceRecordId: `${prefix}-${i}`,
     asOf: '2026-01-10',
     uscc: USCCS[i % USCCS.length],
     decisionNumber: `厦市监罚〔2025〕${i}号`,
@@ -63,9 +65,10 @@ const penalty = (i: number) =>
     publicityEndDate: '2026-11-01',
   });
 
-function penaltyFile(): string {
+/** `prefix` of the source record ids: each test loads keys of its own. */
+function penaltyFile(prefix: string): string {
   const lines: string[] = [];
-  for (let line = 1; line <= LINES; line++) lines.push(penalty(isRepeat(line) ? line - 1 : line));
+  for (let line = 1; line <= LINES; line++) lines.push(penalty(isRepeat(line) ? line - 1 : line, prefix));
   return `${lines.join('\n')}\n`;
 }
 
@@ -107,6 +110,45 @@ async function finished(base: string, id: string): Promise<Job> {
   }
 }
 
+/** Registers USCCS (a resend is all unchanged). */
+async function registerEnterprises(hub: Hub): Promise<Job> {
+  const enterprises = USCCS.map((uscc, i) =>
+    JSON.stringify({
+      sourceRecordId: `KE-${i}`,
+      asOf: '2026-01-01',
+      uscc,
+      name: `Crash Co ${i}`,
+      enterpriseType: 'LIMITED_LIABILITY',
+      status: 'OPERATING',
+      establishedDate: '2015-01-01',
+      registeredCapital: 1000000,
+      regionCode: '350200',
+      industrySection: 'C',
+      industryCode: '3511',
+      address: 'Crash Road',
+      businessScope: 'Testing',
+      legalRepresentativeName: '李四',
+      legalRepresentativeIdNumber: '350200198001011234',
+    }),
+  ).join('\n');
+  return finished(hub.base, (await postSpooled(hub.base, 'Enterprise', enterprises)).id);
+}
+
+/** Stored penalties with the prefix, and how many distinct ids (the hub must be stopped: PGlite is one process's). */
+async function stored(prefix: string): Promise<{ n: string; distinct_ids: string }> {
+  const orm = await createOrm(HUB, loadConfig(hubEnv()));
+  try {
+    const [row] = await orm.em.fork().execute<{ n: string; distinct_ids: string }[]>(
+      `select count(*)::text as n, count(distinct source_record_id)::text as distinct_ids
+         from credit_penalty where source_record_id like ?`,
+      [`${prefix}-%`],
+    );
+    return row!;
+  } finally {
+    await orm.close(true);
+  }
+}
+
 beforeAll(async () => {
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   db = await createTestDatabase();
@@ -122,29 +164,9 @@ afterAll(async () => {
 describe('a hub killed (SIGKILL) in the middle of a bulk job', () => {
   it('leaves the job FAILED with where it stopped, every committed chunk stored; a resend completes it exactly', async () => {
     let hub = await startHub();
-    const enterprises = USCCS.map((uscc, i) =>
-      JSON.stringify({
-        sourceRecordId: `KE-${i}`,
-        asOf: '2026-01-01',
-        uscc,
-        name: `Crash Co ${i}`,
-        enterpriseType: 'LIMITED_LIABILITY',
-        status: 'OPERATING',
-        establishedDate: '2015-01-01',
-        registeredCapital: 1000000,
-        regionCode: '350200',
-        industrySection: 'C',
-        industryCode: '3511',
-        address: 'Crash Road',
-        businessScope: 'Testing',
-        legalRepresentativeName: '李四',
-        legalRepresentativeIdNumber: '350200198001011234',
-      }),
-    ).join('\n');
-    const registered = await finished(hub.base, (await postSpooled(hub.base, 'Enterprise', enterprises)).id);
-    expect(registered).toMatchObject({ status: 'SUCCEEDED', inserted: USCCS.length });
+    expect(await registerEnterprises(hub)).toMatchObject({ status: 'SUCCEEDED', inserted: USCCS.length });
 
-    const file = penaltyFile();
+    const file = penaltyFile('K');
     const accepted = await postSpooled(hub.base, 'AdministrativePenalty', file);
     expect(accepted.status).toBe('RUNNING');
     // Killed once a few chunks are committed, well before the end.
@@ -190,16 +212,58 @@ describe('a hub killed (SIGKILL) in the middle of a bulk job', () => {
 
     hub.child.kill('SIGTERM');
     expect(await hub.exited).toEqual({ code: 0, signal: null });
-    const orm = await createOrm(HUB, loadConfig(hubEnv()));
-    try {
-      const [row] = await orm.em.fork().execute<{ n: string; distinct_ids: string }[]>(
-        `select count(*)::text as n, count(distinct source_record_id)::text as distinct_ids
-             from credit_penalty where source_record_id like 'K-%'`,
-      );
-      // Nothing lost, nothing twice.
-      expect(row).toEqual({ n: String(DISTINCT), distinct_ids: String(DISTINCT) });
-    } finally {
-      await orm.close(true);
+    // Nothing lost, nothing twice.
+    expect(await stored('K')).toEqual({ n: String(DISTINCT), distinct_ids: String(DISTINCT) });
+  });
+});
+
+describe('a hub stopped (SIGTERM) in the middle of a bulk job', () => {
+  it('exits cleanly after its chunk in flight, the job FAILED saying where it stopped; a resend after restart completes it exactly', async () => {
+    let hub = await startHub();
+    expect((await registerEnterprises(hub)).status).toBe('SUCCEEDED');
+    const file = penaltyFile('G');
+    const accepted = await postSpooled(hub.base, 'AdministrativePenalty', file);
+    for (;;) {
+      const job = await readJob(hub.base, accepted.id);
+      expect(job.status).toBe('RUNNING');
+      if (job.lastLine >= 3_000) break;
+      await new Promise((r) => setTimeout(r, 20));
     }
+    hub.child.kill('SIGTERM');
+    // A clean shutdown: the job's background work ended, the database closed, exit code 0.
+    expect(await hub.exited).toEqual({ code: 0, signal: null });
+    // The stopping hub removed its spool file itself.
+    expect(readdirSync(spoolDir)).toEqual([]);
+
+    hub = await startHub();
+    const stopped = await readJob(hub.base, accepted.id);
+    expect(stopped.status).toBe('FAILED');
+    const stoppedAt = stopped.lastLine;
+    // Stopped on a chunk boundary, after the chunk in flight committed, well before the end.
+    expect(stoppedAt % 1_000).toBe(0);
+    expect(stoppedAt).toBeGreaterThanOrEqual(3_000);
+    expect(stoppedAt).toBeLessThan(LINES);
+    expect(stopped.error).toBe(
+      'the hub was shut down while running the job; every chunk up to last_line is stored; resend the file to complete it',
+    );
+    expect([stopped.recordsRead, stopped.inserted, stopped.unchanged, stopped.rejected]).toEqual([
+      stoppedAt,
+      stoppedAt - stoppedAt / 20,
+      0,
+      stoppedAt / 20,
+    ]);
+
+    const resent = await finished(hub.base, (await postSpooled(hub.base, 'AdministrativePenalty', file)).id);
+    expect(resent).toMatchObject({
+      status: 'SUCCEEDED',
+      recordsRead: LINES,
+      unchanged: stoppedAt - stoppedAt / 20,
+      inserted: DISTINCT - (stoppedAt - stoppedAt / 20),
+      updated: 0,
+      rejected: LINES / 20,
+    });
+    hub.child.kill('SIGTERM');
+    expect(await hub.exited).toEqual({ code: 0, signal: null });
+    expect(await stored('G')).toEqual({ n: String(DISTINCT), distinct_ids: String(DISTINCT) });
   });
 });

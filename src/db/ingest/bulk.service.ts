@@ -19,6 +19,7 @@ import { failAbandonedJobs, type JobGuard, type JobHold } from './job-guard.js';
 import { IngestJobStatus } from './job.entity.js';
 import type { ParsedItem } from './parse.js';
 import { chunks } from './store.js';
+import { lastWriteTurn, othersWroteSince, takeWriteTurn } from './write-turn.js';
 
 /** The job's row is no longer RUNNING: another hub found it abandoned and failed it. */
 class JobTakenError extends Error {
@@ -237,14 +238,32 @@ export async function runJob(
   // next one reads, and reads inside the transaction would take no locks either (READ COMMITTED).
   // PGlite has one session, which the open transaction holds: there the reads stay inside it.
   const reader = em.getDriver() instanceof PgliteDriver ? null : em.fork();
-  const prepare = (chunk: Chunk): Promise<PartOutcome> | null =>
+  /** Turns of this record type this job's own chunks took (see write-turn.ts). */
+  const ownTurns = new Set<number>();
+  interface Prepared {
+    /** The last committed write of the type before the classification began. */
+    readonly seen: number;
+    readonly outcome: PartOutcome;
+  }
+  const prepare = (chunk: Chunk): Promise<Prepared> | null =>
     chunk.count === 0 || !reader
       ? null
-      : preparePart(reader, contract, department, ctx, chunk.part, new Set(), 0);
-  const flush = async (chunk: Chunk, prepared: Promise<PartOutcome> | null) => {
+      : (async () => {
+          const seen = await lastWriteTurn(reader, contract.recordType);
+          const outcome = await preparePart(reader, contract, department, ctx, chunk.part, new Set(), 0);
+          return { seen, outcome };
+        })();
+  const flush = async (chunk: Chunk, prepared: Promise<Prepared> | null) => {
     if (chunk.count === 0) return;
-    await em.transactional(async (tx) => {
-      const part = await (prepared ?? preparePart(tx, contract, department, ctx, chunk.part, new Set(), 0));
+    const turn = await em.transactional(async (tx) => {
+      const early = prepared ? await prepared : null;
+      const turn = await takeWriteTurn(tx, contract.recordType);
+      // Another writer (another hub, a mutation) wrote the type after the early classification
+      // began: classify again, now in turn, so no count, version or history entry is stale.
+      const part =
+        early && !othersWroteSince(early.seen, turn, ownTurns)
+          ? early.outcome
+          : await preparePart(tx, contract, department, ctx, chunk.part, new Set(), 0);
       await part.write(tx);
       const rejects = [
         ...chunk.malformed.map((m) => ({
@@ -286,7 +305,9 @@ export async function runJob(
         part.usccs,
       );
       if (refreshProfiles && part.usccs.length > 0) await deps.afterWrite(tx, [...new Set(part.usccs)]);
+      return turn;
     });
+    ownTurns.add(turn);
   };
   let status = IngestJobStatus.SUCCEEDED;
   let error: string | null = null;

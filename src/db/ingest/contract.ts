@@ -189,5 +189,11 @@ export const PROVENANCE_FIELDS: readonly IngestField[] = [
   },
 ];
 
-/** Every field of a contract, provenance first. */
-export const allFields = (c: IngestContract): readonly IngestField[] => [...PROVENANCE_FIELDS, ...c.fields];
+const fieldLists = new WeakMap<IngestContract, readonly IngestField[]>();
+
+/** Every field of a contract, provenance first: one array per contract, as validation asks for it per record. */
+export function allFields(c: IngestContract): readonly IngestField[] {
+  let list = fieldLists.get(c);
+  if (!list) fieldLists.set(c, (list = Object.freeze([...PROVENANCE_FIELDS, ...c.fields])));
+  return list;
+}

@@ -17,6 +17,7 @@ import {
   type VersionRow,
 } from './store.js';
 import { validateRecord, type NormalisedRecord } from './validate.js';
+import { takeWriteTurn } from './write-turn.js';
 
 export interface Rejection {
   /** Position in the batch (0-based), or the line number for a bulk file. */
@@ -354,6 +355,9 @@ export async function ingestRecords(
       { argument: 'records' },
     );
   return em.transactional(async (tx) => {
+    // In turn with every other writer of these types (the master record's first, always), before classifying.
+    if (registry && registry.recordType !== contract.recordType) await takeWriteTurn(tx, registry.recordType);
+    await takeWriteTurn(tx, contract.recordType);
     const first = registry
       ? await preparePart(tx, registry, department, ctx, request.enterprises!, new Set(), 0)
       : null;

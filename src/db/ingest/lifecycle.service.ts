@@ -7,6 +7,7 @@ import { checkField } from './validate.js';
 import { SOURCE_RECORD_ID_MAX, type IngestContract } from './contract.js';
 import { authorizeWrite, contractFor, type IngestDeps, type WriteContext } from './ingest.service.js';
 import { chunks, insertVersions, storedVersions } from './store.js';
+import { takeWriteTurn } from './write-turn.js';
 
 export interface WithdrawalReport {
   readonly recordType: string;
@@ -83,6 +84,7 @@ export async function withdrawRecords(
     });
   const ids = [...new Set(sourceRecordIds)];
   return em.transactional(async (tx) => {
+    await takeWriteTurn(tx, contract.recordType);
     const stored = await storedVersions(tx, contract, department, ids);
     const found = [...stored.values()];
     await insertVersions(
@@ -157,6 +159,7 @@ export async function repairRecord(
     if (!r.ok) throw new BadInputError(r.message, { argument: name });
   }
   return em.transactional(async (tx) => {
+    await takeWriteTurn(tx, contract.recordType);
     const stored = (await storedVersions(tx, contract, department, [sourceRecordId])).get(sourceRecordId);
     if (!stored)
       throw new NotFoundError(`${recordType} ${sourceRecordId.slice(0, 64)} is not stored for ${department}`);

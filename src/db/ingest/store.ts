@@ -166,20 +166,25 @@ export async function upsertRecords(
   const onConflict = `on conflict (${conflict}) do update set ${updates.join(', ')}`;
   const now = new Date();
   // PostgreSQL: COPY the chunk into a staging table of the transaction, then one set-based merge.
+  // The staging table holds the contract's fields only: the department and the time received are
+  // the same for every row, so they travel once, as parameters of the merge, not once per row.
   const client = await transactionClient(em);
   if (client) {
     const stage = `hub_stage_${contract.table}`;
+    const staged = fields.map((f) => `"${f.column}"`).join(', ');
     await em.execute(
-      `create temp table "${stage}" on commit drop as select ${columns.map((c) => `"${c}"`).join(', ')}
-         from "${contract.table}" with no data`,
+      `create temp table "${stage}" on commit drop as select ${staged} from "${contract.table}" with no data`,
     );
     await copyRows(
       client,
       stage,
-      columns,
-      records.map((r) => [department, ...fields.map((f) => r[f.name] ?? null), now]),
+      fields.map((f) => f.column),
+      records.map((r) => fields.map((f) => r[f.name] ?? null)),
     );
-    await em.execute(`${target} select * from "${stage}" ${onConflict}`);
+    await em.execute(`${target} select ?::text, ${staged}, ?::timestamptz from "${stage}" ${onConflict}`, [
+      department,
+      now,
+    ]);
     await em.execute(`drop table "${stage}"`);
     return;
   }

@@ -1,4 +1,5 @@
 import { IngestJobEntity, IngestJobRejectEntity } from '../../db/ingest/job.entity.js';
+import { IngestWriteSeqEntity } from '../../db/ingest/write-turn.js';
 import { RecordVersionEntity } from '../../db/ingest/record-version.entity.js';
 import type { PlatformComponent } from '../hub-module.js';
 import { INGEST_TYPES } from './ingest.type.js';
@@ -9,7 +10,7 @@ import { INGEST_TYPES } from './ingest.type.js';
  */
 export const ingestComponent: PlatformComponent = {
   name: 'ingest',
-  entities: [RecordVersionEntity, IngestJobEntity, IngestJobRejectEntity],
+  entities: [RecordVersionEntity, IngestJobEntity, IngestJobRejectEntity, IngestWriteSeqEntity],
   resolvers: [],
   types: INGEST_TYPES,
 };
