@@ -15,4 +15,11 @@ const parts: FederationParts = {
   resolveEnterprise: (uscc, ctx) => ctx.loaders.get(enterpriseByUsccLoader).load(uscc),
 };
 
-process.exitCode = await runFederated(process.argv.slice(2), parts);
+try {
+  process.exitCode = await runFederated(process.argv.slice(2), parts);
+} catch (err) {
+  process.stderr.write(
+    `The federated hub could not start: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
+  process.exitCode = 1;
+}
