@@ -70,9 +70,12 @@ export async function buildSubgraphApp({
   platformTypes,
 }: SubgraphDeps): Promise<SubgraphApp> {
   const base = subgraphSchema(definition);
-  const catalog = ownCatalog(hubCatalog(), base);
+  // Rules and masks are generated for the fields this subgraph serves; decisions are the
+  // one policy's over the whole catalog (a risk signal's detail follows the record behind
+  // it, which another subgraph serves).
+  const catalog = hubCatalog();
   // `_Service { sdl }` is federation's own: read under the rule of `_service` (an authenticated caller).
-  const schema = authorizeSchema(base, new Set([...platformTypes, '_Service']), catalog);
+  const schema = authorizeSchema(base, new Set([...platformTypes, '_Service']), ownCatalog(catalog, base));
   const key = internalKey(config.federationSecret ?? '');
   const http = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
