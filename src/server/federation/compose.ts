@@ -1,4 +1,5 @@
 import { composeServices } from '@apollo/composition';
+import type { GraphQLSchema } from 'graphql';
 import type { SubgraphDefinition } from './subgraph-schema.js';
 
 /** Where the gateway (or Apollo Router) reaches each subgraph. */
@@ -15,12 +16,22 @@ export class CompositionError extends Error {
 /**
  * Composes the subgraphs into the supergraph SDL with @apollo/composition, the
  * same composition Rover and GraphOS run, so the result can be served by Apollo
- * Gateway or Apollo Router alike.
+ * Gateway or Apollo Router alike. Also gives the API schema clients see.
  */
-export function composeSupergraph(definitions: readonly SubgraphDefinition[], url: SubgraphUrl): string {
+export function composeSupergraphWithApi(
+  definitions: readonly SubgraphDefinition[],
+  url: SubgraphUrl,
+): { sdl: string; apiSchema: GraphQLSchema } {
   const result = composeServices(
     definitions.map((d) => ({ name: d.name, typeDefs: d.typeDefs, url: url(d.name) })),
   );
   if (result.errors) throw new CompositionError(result.errors.map((e) => e.message));
-  return `${result.supergraphSdl.trim()}\n`;
+  return {
+    sdl: `${result.supergraphSdl.trim()}\n`,
+    apiSchema: result.schema.toAPISchema().toGraphQLJSSchema(),
+  };
+}
+
+export function composeSupergraph(definitions: readonly SubgraphDefinition[], url: SubgraphUrl): string {
+  return composeSupergraphWithApi(definitions, url).sdl;
 }

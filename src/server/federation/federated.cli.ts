@@ -9,6 +9,7 @@ import { createLogger } from '../logger.js';
 import { buildHubSchema } from '../schema.js';
 import {
   federationSubgraphs,
+  platformTypesOf,
   subgraphNames,
   subgraphPort,
   supergraphSdl,
@@ -82,10 +83,7 @@ async function runSubgraph(parts: FederationParts, name: string | undefined): Pr
   const orm = await openDatabase(config, log);
   const hubSchema = await buildHubSchema({ ingestMaxBatch: config.ingestMaxBatch });
   const definition = federationSubgraphs(parts, hubSchema).find((d) => d.name === name)!;
-  const platformTypes = new Set([
-    ...parts.platform.flatMap((c) => c.types),
-    ...parts.modules.flatMap((m) => m.platformTypes ?? []),
-  ]);
+  const platformTypes = platformTypesOf(parts);
   const app = await buildSubgraphApp({ orm, config, log, definition, platformTypes });
   const port = subgraphPort(config, names, name);
   const address = await app.http.listen({ port, host: config.federationSubgraphHost });
