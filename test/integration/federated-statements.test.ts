@@ -30,6 +30,8 @@ let gateway: GatewayApp;
 let gatewayUrl: string;
 let gatewayOrm: HubOrm;
 let supergraphApi: string;
+let rejecting: GatewayApp;
+let rejectingUrl: string;
 const subgraphs: { name: string; orm: HubOrm; app: SubgraphApp; counter: QueryCounter }[] = [];
 
 const PAGE = readFileSync('queries/enterprise-page.graphql', 'utf8')
@@ -67,8 +69,23 @@ beforeAll(async () => {
   gatewayOrm = await createOrm(config);
   gateway = await buildGatewayApp({ orm: gatewayOrm, config, log, hubSchema, supergraphSdl: composed.sdl });
   gatewayUrl = `${await gateway.http.listen({ port: 0, host: '127.0.0.1' })}/graphql`;
+  // A second gateway over the same subgraphs, in reject mode (a whole-operation rule).
+  rejecting = await buildGatewayApp({
+    orm: gatewayOrm,
+    config: loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: hub.db.url!,
+      AUTHZ_MODE: 'reject',
+    }),
+    log,
+    hubSchema,
+    supergraphSdl: composed.sdl,
+  });
+  rejectingUrl = `${await rejecting.http.listen({ port: 0, host: '127.0.0.1' })}/graphql`;
 }, 120_000);
 afterAll(async () => {
+  await rejecting?.http.close();
   await gateway?.http.close();
   await gatewayOrm?.close(true);
   for (const s of subgraphs) {
@@ -137,5 +154,55 @@ describe('federated statement counts', () => {
     const withoutSubscription = hubSdl.replace(/\ntype Subscription \{[\s\S]*?\n\}\n\n/, '\n');
     expect(withoutSubscription).not.toBe(hubSdl);
     expect(`${supergraphApi.trim()}\n`).toBe(withoutSubscription);
+  });
+
+  it('runs the whole-operation rules at the gateway: reject mode and the purpose argument refuse before any subgraph is asked', async () => {
+    const call = async (url: string, query: string, purpose?: Purpose, principal = PRINCIPALS.bank) => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await mintToken(config, principal)}`,
+          ...(purpose ? { 'x-purpose': purpose } : {}),
+        },
+        body: JSON.stringify({ query }),
+      });
+      return (await res.json()) as {
+        data?: unknown;
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      };
+    };
+    const quiet = () => subgraphs.every((s) => s.counter.count === 0);
+    const taxGrades = '{ enterprises(first: 3) { edges { node { name taxGrades { totalCount } } } } }';
+
+    for (const s of subgraphs) s.counter.reset();
+    const refused = await call(rejectingUrl, taxGrades, Purpose.CREDIT_ASSESSMENT);
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      fields: ['Enterprise.taxGrades'],
+    });
+    expect(quiet()).toBe(true);
+    // The same operation in partial mode: the names are served, taxGrades is null with FORBIDDEN.
+    const partial = await call(gatewayUrl, taxGrades, Purpose.CREDIT_ASSESSMENT);
+    expect(partial.errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    expect(JSON.stringify(partial.data)).toContain('"name"');
+
+    // The purpose argument is read at the gateway: it serves the reader without a header...
+    const usccs = JSON.stringify(
+      (
+        await hub.orm.em.fork().execute<{ uscc: string }[]>('select uscc from registry_enterprise limit 3')
+      ).map((r) => r.uscc),
+    );
+    const byArgument = `{ portfolioRisk(usccs: ${usccs}, purpose: CREDIT_ASSESSMENT) { input profile { score } } }`;
+    const served = await call(gatewayUrl, byArgument, undefined, PRINCIPALS.reader);
+    expect(served.errors).toBeUndefined();
+    expect(JSON.stringify(served.data)).toContain('"score"');
+    // ...and refuses one that disagrees with the header, before any subgraph is asked.
+    for (const s of subgraphs) s.counter.reset();
+    const conflicting = await call(gatewayUrl, byArgument, Purpose.STATISTICS, PRINCIPALS.reader);
+    expect(conflicting.data ?? null).toBeNull();
+    expect(conflicting.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(quiet()).toBe(true);
   });
 });
