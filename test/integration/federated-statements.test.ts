@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { mintToken } from '../../src/auth/authenticate.js';
@@ -157,13 +158,20 @@ describe('federated statement counts', () => {
   });
 
   it('runs the whole-operation rules at the gateway: reject mode and the purpose argument refuse before any subgraph is asked', async () => {
-    const call = async (url: string, query: string, purpose?: Purpose, principal = PRINCIPALS.bank) => {
+    const call = async (
+      url: string,
+      query: string,
+      purpose?: Purpose,
+      principal = PRINCIPALS.bank,
+      requestId = randomUUID(),
+    ) => {
       const res = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           authorization: `Bearer ${await mintToken(config, principal)}`,
           ...(purpose ? { 'x-purpose': purpose } : {}),
+          'x-request-id': requestId,
         },
         body: JSON.stringify({ query }),
       });
@@ -176,13 +184,27 @@ describe('federated statement counts', () => {
     const taxGrades = '{ enterprises(first: 3) { edges { node { name taxGrades { totalCount } } } } }';
 
     for (const s of subgraphs) s.counter.reset();
-    const refused = await call(rejectingUrl, taxGrades, Purpose.CREDIT_ASSESSMENT);
+    const refusedId = randomUUID();
+    const refused = await call(
+      rejectingUrl,
+      taxGrades,
+      Purpose.CREDIT_ASSESSMENT,
+      PRINCIPALS.bank,
+      refusedId,
+    );
     expect(refused.data ?? null).toBeNull();
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
       fields: ['Enterprise.taxGrades'],
     });
     expect(quiet()).toBe(true);
+    // The refusal is on the access log, written by the gateway (no subgraph served anything).
+    const records = await hub.orm.em
+      .fork()
+      .execute<
+        { resources: string[] }[]
+      >('select resources from audit_access_log where request_id = ?', [refusedId]);
+    expect(records.map((r) => r.resources)).toEqual([['credit.taxGrades']]);
     // The same operation in partial mode: the names are served, taxGrades is null with FORBIDDEN.
     const partial = await call(gatewayUrl, taxGrades, Purpose.CREDIT_ASSESSMENT);
     expect(partial.errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
