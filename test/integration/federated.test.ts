@@ -274,6 +274,17 @@ describe('federated mode (npm run start:federated)', () => {
     });
     expect({ status: verify.status, stderr: verify.stderr }).toEqual({ status: 0, stderr: '' });
   });
+
+  it('refuses to start on PGlite, naming DATABASE_URL (exit 2)', () => {
+    const run = spawnSync(process.execPath, ['dist/src/federated.js', 'start'], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({
+      status: 2,
+      stderr: expect.stringContaining('federated mode needs PostgreSQL: set DATABASE_URL') as unknown,
+    });
+  });
 });
 
 /**
