@@ -11,7 +11,16 @@ export interface FederatedProcess {
   readonly gateway: string;
   /** The first subgraph's port; the others follow in subgraph order. */
   readonly subgraphPort: number;
-  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null; groupAlive: boolean }>;
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function portFree(port: number): Promise<boolean> {
@@ -33,19 +42,25 @@ export async function freePortRange(count: number): Promise<number> {
 }
 
 /**
- * The federated hub as `npm run start:federated` starts it once built (global setup
- * builds dist/): `node dist/src/federated.js start`, which starts the subgraph
- * processes and the gateway. Resolves once the gateway's /readyz answers.
+ * The federated hub as a user starts it, `npm run start:federated` (which builds, then
+ * runs `node dist/src/federated.js start`: the subgraph processes and the gateway).
+ * Resolves once the gateway's /readyz answers.
  */
 export async function startFederatedProcess(
   env: NodeJS.ProcessEnv,
   subgraphs: number,
 ): Promise<FederatedProcess> {
   const base = await freePortRange(subgraphs + 1);
-  const child = spawn(process.execPath, ['dist/src/federated.js', 'start'], {
+  // Under `npm test`, npm itself runs the script (it builds, then starts); jest started
+  // some other way runs what the script runs after its build.
+  const npm = process.env.npm_execpath;
+  const command = npm ? [npm, 'run', '-s', 'start:federated'] : ['dist/src/federated.js', 'start'];
+  // Its own process group, as in a terminal: stopping it is Ctrl-C, SIGINT to the group.
+  const child = spawn(process.execPath, command, {
     cwd: ROOT,
     env: { ...env, PORT: String(base), FEDERATION_SUBGRAPH_PORT: String(base + 1) },
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
   });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -68,8 +83,11 @@ export async function startFederatedProcess(
     gateway,
     subgraphPort: base + 1,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
+      const result = await exited;
+      // Every process of the group (npm, the launcher, the subgraphs, the gateway) is gone.
+      for (let i = 0; groupAlive(child.pid!) && i < 150; i++) await sleep(200);
+      return { ...result, groupAlive: groupAlive(child.pid!) };
     },
   };
 }
