@@ -72,6 +72,12 @@ export interface HubConfig {
   readonly webhookMaxAttempts: number;
   readonly webhookBackoffMs: number;
   readonly webhookTimeoutMs: number;
+  /** Federated mode: interface and first port of the subgraph processes (one port each, in order). */
+  readonly federationSubgraphHost: string;
+  readonly federationSubgraphPort: number;
+  /** Federated mode: HS256 key of the gateway's internal tokens to the subgraphs. */
+  readonly federationSecret: string | undefined;
+  readonly federationTokenTtlSeconds: number;
 }
 
 export type TrustedDocumentsMode = 'off' | 'allow' | 'required';
@@ -85,6 +91,8 @@ export type AuthzMode = 'partial' | 'reject';
 
 /** Only for development and tests; start-up refuses it in production. */
 export const DEVELOPMENT_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+/** Only for development and tests; start-up refuses it in production. */
+export const DEVELOPMENT_FEDERATION_SECRET = 'dev-only-federation-secret-change-me-0123456789';
 
 interface Setting<K extends keyof HubConfig> {
   readonly env: string;
@@ -351,6 +359,45 @@ export const SETTINGS = [
     secret: false,
     parse: int(100, 60_000),
   } satisfies Setting<'webhookTimeoutMs'>,
+  {
+    env: 'FEDERATION_SUBGRAPH_HOST',
+    key: 'federationSubgraphHost',
+    description:
+      'Federated mode (`npm run start:federated`): interface the subgraph processes listen on and the gateway calls them at.',
+    default: '127.0.0.1',
+    secret: false,
+    parse: nonEmpty,
+  } satisfies Setting<'federationSubgraphHost'>,
+  {
+    env: 'FEDERATION_SUBGRAPH_PORT',
+    key: 'federationSubgraphPort',
+    description:
+      'Federated mode: port of the first subgraph; the others take the next ports in the order of the subgraph list (registry first, governance last). The gateway listens on PORT.',
+    default: '4101',
+    secret: false,
+    parse: int(1, 65_000),
+  } satisfies Setting<'federationSubgraphPort'>,
+  {
+    env: 'FEDERATION_SECRET',
+    key: 'federationSecret',
+    description:
+      'Federated mode: HS256 key (at least 32 characters) of the internal tokens by which the gateway passes the authenticated principal and purpose to the subgraphs. Defaults to a published development key outside production; in production it must be set.',
+    default: undefined,
+    secret: true,
+    parse: (raw: string) => {
+      if (raw.length < 32) throw new SettingError('must be at least 32 characters');
+      return raw;
+    },
+  } satisfies Setting<'federationSecret'>,
+  {
+    env: 'FEDERATION_TOKEN_TTL_SECONDS',
+    key: 'federationTokenTtlSeconds',
+    description:
+      'Federated mode: lifetime of an internal token, in seconds; a subgraph refuses one past its expiry. It covers one client operation, so keep it short.',
+    default: '60',
+    secret: false,
+    parse: int(5, 3600),
+  } satisfies Setting<'federationTokenTtlSeconds'>,
   {
     env: 'INGEST_MAX_BATCH',
     key: 'ingestMaxBatch',
@@ -804,6 +851,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       | 'metricsToken'
       | 'redisUrl'
       | 'rateLimitFailOpen'
+      | 'federationSecret'
     >),
     // An empty production database must never be filled with demo enterprises and approved demo agreements.
     seedOnEmpty: (values.seedOnEmpty as boolean | undefined) ?? nodeEnv !== 'production',
@@ -817,5 +865,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     jwksUrl: values.jwksUrl as string | undefined,
     jwksFile: values.jwksFile as string | undefined,
     metricsToken: values.metricsToken as string | undefined,
+    federationSecret:
+      (values.federationSecret as string | undefined) ??
+      (nodeEnv === 'production' ? undefined : DEVELOPMENT_FEDERATION_SECRET),
   };
 }
