@@ -4,8 +4,10 @@
 // still gets its own database: a PostgreSQL `CREATE DATABASE … TEMPLATE …`, or a PGlite
 // instance loaded from the template's dumped data directory.
 //
-// jest loads this file outside its ESM transform, so it runs the built code (dist/, rebuilt
-// here when a source is newer: the same migrations the tests import from src/).
+// The migrations run in a child process (test/build-template.mjs) on the built code (dist/,
+// rebuilt here when a source is newer: the same migrations the tests import from src/), so
+// the jest process, in which the test files run with --runInBand, never loads the built
+// classes beside the sources.
 //
 // The template is rebuilt on each run, so it cannot go stale. Its name carries the jest
 // process id; a template left behind by a killed run is dropped by the next run once that
@@ -13,7 +15,7 @@
 // HUB_TEST_TEMPLATE=off skips it: each file then migrates its own database as before.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -49,7 +51,20 @@ export function serverOf(url) {
   return `${u.username}@${u.hostname}:${u.port || '5432'}`;
 }
 
-async function postgresTemplate(adminUrl, { loadConfig, createOrm, migrate }) {
+/** Runs test/build-template.mjs with `args`; throws with its stderr when it fails. */
+function buildInChild(args) {
+  const child = spawnSync(process.execPath, [join(root, 'test/build-template.mjs'), ...args], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) {
+    throw new Error(`migrating the test template failed (exit ${child.status}): ${child.stderr}`);
+  }
+}
+
+async function postgresTemplate(adminUrl) {
   const name = `${PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
   await onServer(adminUrl, async (client) => {
     const { rows } = await client.query('select datname from pg_database where datname like $1', [
@@ -70,14 +85,7 @@ async function postgresTemplate(adminUrl, { loadConfig, createOrm, migrate }) {
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url.toString() });
-    const orm = await createOrm(config, { unboundedStatements: true, logger: () => {} });
-    try {
-      await migrate(orm);
-    } finally {
-      // No connection left: PostgreSQL copies a database only while nobody is connected to it.
-      await orm.close(true);
-    }
+    buildInChild(['postgres', url.toString()]);
   } catch (err) {
     await drop();
     throw err;
@@ -87,19 +95,14 @@ async function postgresTemplate(adminUrl, { loadConfig, createOrm, migrate }) {
   return { what: `PostgreSQL database ${name}`, drop };
 }
 
-async function pgliteTemplate({ loadConfig, createOrm, migrate }) {
+async function pgliteTemplate() {
   const dir = mkdtempSync(join(tmpdir(), 'hub-test-template-'));
   const file = join(dir, 'pglite.tar');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const orm = await createOrm(config, { pgliteInMemory: true, unboundedStatements: true, logger: () => {} });
   try {
-    await migrate(orm);
-    const pglite = await orm.em.getConnection().getNativeClient();
-    // Uncompressed: loading skips the gunzip, and the file lives only for this run.
-    const dump = await pglite.dumpDataDir('none');
-    writeFileSync(file, new Uint8Array(await dump.arrayBuffer()));
-  } finally {
-    await orm.close(true);
+    buildInChild(['pglite', file]);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
   }
   process.env.HUB_TEST_PGLITE_TEMPLATE = file;
   return {
@@ -123,15 +126,8 @@ export default async function globalSetup(globalConfig) {
   });
   if (built.status !== 0)
     throw new Error(`building dist/ for the test template failed (exit ${built.status})`);
-  await import(join(root, 'node_modules/reflect-metadata/Reflect.js'));
-  const [{ loadConfig }, { createOrm }, { migrate }] = await Promise.all([
-    import(join(root, 'dist/src/config/config.js')),
-    import(join(root, 'dist/src/db/orm.js')),
-    import(join(root, 'dist/src/db/bootstrap.js')),
-  ]);
-  const code = { loadConfig, createOrm, migrate };
   const adminUrl = process.env.DATABASE_URL;
-  const template = adminUrl ? await postgresTemplate(adminUrl, code) : await pgliteTemplate(code);
+  const template = adminUrl ? await postgresTemplate(adminUrl) : await pgliteTemplate();
   globalThis.__hubTemplateDrop = template.drop;
   process.stderr.write(
     `\ntest template: migrated ${template.what} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
