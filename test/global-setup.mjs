@@ -13,7 +13,7 @@
 // process id; a template left behind by a killed run is dropped by the next run once that
 // process is gone (other runs on the same server are left alone).
 // HUB_TEST_TEMPLATE=off skips it: each file then migrates its own database as before.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,17 +51,21 @@ export function serverOf(url) {
   return `${u.username}@${u.hostname}:${u.port || '5432'}`;
 }
 
-/** Runs test/build-template.mjs with `args`; throws with its stderr when it fails. */
+/** Runs test/build-template.mjs with `args`; rejects with its stderr when it fails. */
 function buildInChild(args) {
-  const child = spawnSync(process.execPath, [join(root, 'test/build-template.mjs'), ...args], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'inherit', 'pipe'],
-    encoding: 'utf8',
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(root, 'test/build-template.mjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c.toString()));
+    child.once('error', fail);
+    child.once('exit', (code) =>
+      code === 0 ? ok() : fail(new Error(`migrating the test template failed (exit ${code}): ${stderr}`)),
+    );
   });
-  if (child.status !== 0) {
-    throw new Error(`migrating the test template failed (exit ${child.status}): ${child.stderr}`);
-  }
 }
 
 async function postgresTemplate(adminUrl) {
@@ -85,7 +89,7 @@ async function postgresTemplate(adminUrl) {
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    buildInChild(['postgres', url.toString()]);
+    await buildInChild(['postgres', url.toString()]);
   } catch (err) {
     await drop();
     throw err;
@@ -99,7 +103,7 @@ async function pgliteTemplate() {
   const dir = mkdtempSync(join(tmpdir(), 'hub-test-template-'));
   const file = join(dir, 'pglite.tar');
   try {
-    buildInChild(['pglite', file]);
+    await buildInChild(['pglite', file]);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
@@ -120,17 +124,27 @@ export default async function globalSetup(globalConfig) {
   const started = performance.now();
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL ??= 'silent';
-  const built = spawnSync(process.execPath, [join(root, 'scripts/ensure-built.mjs')], {
+  const build = spawnSync(process.execPath, [join(root, 'scripts/ensure-built.mjs')], {
     cwd: root,
     stdio: ['ignore', 2, 2],
   });
-  if (built.status !== 0)
-    throw new Error(`building dist/ for the test template failed (exit ${built.status})`);
+  if (build.status !== 0)
+    throw new Error(`building dist/ for the test template failed (exit ${build.status})`);
   const adminUrl = process.env.DATABASE_URL;
-  const template = adminUrl ? await postgresTemplate(adminUrl) : await pgliteTemplate();
-  globalThis.__hubTemplateDrop = template.drop;
+  // A PostgreSQL run builds the PGlite template too, at the same time: the files that start
+  // hub processes on a PGlite folder of their own (shutdown, crash tests) unpack it there.
+  const templates = await Promise.allSettled(
+    adminUrl ? [postgresTemplate(adminUrl), pgliteTemplate()] : [pgliteTemplate()],
+  );
+  const built = templates.filter((t) => t.status === 'fulfilled').map((t) => t.value);
+  globalThis.__hubTemplateDrop = () => Promise.all(built.map((t) => t.drop()));
+  const failed = templates.find((t) => t.status === 'rejected');
+  if (failed) {
+    await globalThis.__hubTemplateDrop();
+    throw failed.reason;
+  }
   process.stderr.write(
-    `\ntest template: migrated ${template.what} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    `\ntest template: migrated ${built.map((t) => t.what).join(' and ')} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );
 }
 

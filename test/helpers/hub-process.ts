@@ -1,7 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Builds dist/ if a source is newer than the last build (scripts/ensure-built.mjs, as the CLIs
+ * do): the run's global setup has built it already, so this costs a directory walk, where
+ * `npm run build` rebuilt everything in each file that starts a hub process.
+ */
+export function ensureBuilt(): void {
+  execFileSync(process.execPath, ['scripts/ensure-built.mjs'], { cwd: ROOT, stdio: 'ignore' });
+}
 
 /** A real hub process (`node dist/src/main.js`), as a user starts one. */
 export interface HubProcess {

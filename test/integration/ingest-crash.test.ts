@@ -1,15 +1,16 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mintToken } from '../../src/auth/authenticate.js';
 import { completeUscc } from '../../src/common/uscc.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createOrm } from '../../src/db/orm.js';
-import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { ensureBuilt, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { unpackPgliteTemplate } from '../helpers/db-template.js';
 
 /*
  * The built hub (node dist/src/main.js) as a process of its own, on PostgreSQL
@@ -17,7 +18,6 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
  * job: no shutdown code runs, the job's row still says RUNNING. The next hub must
  * tell it was abandoned, and a resend must complete the load exactly.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'hub-ingest-crash-'));
 const spoolDir = join(dir, 'spool');
 let db: TestDatabase;
@@ -107,8 +107,10 @@ async function finished(base: string, id: string): Promise<Job> {
 }
 
 beforeAll(async () => {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  db = await createTestDatabase();
+  ensureBuilt();
+  // Migrated already: the run's template (a PostgreSQL copy, or the PGlite folder unpacked from it).
+  db = await createTestDatabase(undefined, { fromTemplate: true });
+  if (!db.url) unpackPgliteTemplate(join(dir, 'pglite'));
   token = await mintToken(loadConfig({ NODE_ENV: 'test' }), PRINCIPALS.marketRegulation);
 });
 
