@@ -4,16 +4,18 @@
 // still gets its own database: a PostgreSQL `CREATE DATABASE … TEMPLATE …`, or a PGlite
 // instance loaded from the template's dumped data directory.
 //
-// jest loads this file outside its ESM transform, so it runs the built code (dist/, rebuilt
-// here when a source is newer: the same migrations the tests import from src/).
+// The migrations run in a child process (test/build-template.mjs) on the built code (dist/,
+// rebuilt here when a source is newer: the same migrations the tests import from src/), so
+// the jest process, in which the test files run with --runInBand, never loads the built
+// classes beside the sources.
 //
 // The template is rebuilt on each run, so it cannot go stale. Its name carries the jest
 // process id; a template left behind by a killed run is dropped by the next run once that
 // process is gone (other runs on the same server are left alone).
 // HUB_TEST_TEMPLATE=off skips it: each file then migrates its own database as before.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -49,7 +51,24 @@ export function serverOf(url) {
   return `${u.username}@${u.hostname}:${u.port || '5432'}`;
 }
 
-async function postgresTemplate(adminUrl, { loadConfig, createOrm, migrate }) {
+/** Runs test/build-template.mjs with `args`; rejects with its stderr when it fails. */
+function buildInChild(args) {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(root, 'test/build-template.mjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c.toString()));
+    child.once('error', fail);
+    child.once('exit', (code) =>
+      code === 0 ? ok() : fail(new Error(`migrating the test template failed (exit ${code}): ${stderr}`)),
+    );
+  });
+}
+
+async function postgresTemplate(adminUrl) {
   const name = `${PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
   await onServer(adminUrl, async (client) => {
     const { rows } = await client.query('select datname from pg_database where datname like $1', [
@@ -70,14 +89,7 @@ async function postgresTemplate(adminUrl, { loadConfig, createOrm, migrate }) {
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url.toString() });
-    const orm = await createOrm(config, { unboundedStatements: true, logger: () => {} });
-    try {
-      await migrate(orm);
-    } finally {
-      // No connection left: PostgreSQL copies a database only while nobody is connected to it.
-      await orm.close(true);
-    }
+    await buildInChild(['postgres', url.toString()]);
   } catch (err) {
     await drop();
     throw err;
@@ -87,19 +99,14 @@ async function postgresTemplate(adminUrl, { loadConfig, createOrm, migrate }) {
   return { what: `PostgreSQL database ${name}`, drop };
 }
 
-async function pgliteTemplate({ loadConfig, createOrm, migrate }) {
+async function pgliteTemplate() {
   const dir = mkdtempSync(join(tmpdir(), 'hub-test-template-'));
   const file = join(dir, 'pglite.tar');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const orm = await createOrm(config, { pgliteInMemory: true, unboundedStatements: true, logger: () => {} });
   try {
-    await migrate(orm);
-    const pglite = await orm.em.getConnection().getNativeClient();
-    // Uncompressed: loading skips the gunzip, and the file lives only for this run.
-    const dump = await pglite.dumpDataDir('none');
-    writeFileSync(file, new Uint8Array(await dump.arrayBuffer()));
-  } finally {
-    await orm.close(true);
+    await buildInChild(['pglite', file]);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
   }
   process.env.HUB_TEST_PGLITE_TEMPLATE = file;
   return {
@@ -117,27 +124,27 @@ export default async function globalSetup(globalConfig) {
   const started = performance.now();
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL ??= 'silent';
-  const built = spawnSync(process.execPath, [join(root, 'scripts/ensure-built.mjs')], {
+  const build = spawnSync(process.execPath, [join(root, 'scripts/ensure-built.mjs')], {
     cwd: root,
     stdio: ['ignore', 2, 2],
   });
-  if (built.status !== 0)
-    throw new Error(`building dist/ for the test template failed (exit ${built.status})`);
-  await import(join(root, 'node_modules/reflect-metadata/Reflect.js'));
-  const [{ loadConfig }, { createOrm: openOrm }, { migrate }, { HUB }] = await Promise.all([
-    import(join(root, 'dist/src/config/config.js')),
-    import(join(root, 'dist/src/db/orm.js')),
-    import(join(root, 'dist/src/db/bootstrap.js')),
-    import(join(root, 'dist/src/hub.js')),
-  ]);
-  // The ORM of the hub as src/hub.ts assembles it (every module's and the platform's tables).
-  const createOrm = (config, overrides) => openOrm(HUB, config, overrides);
-  const code = { loadConfig, createOrm, migrate };
+  if (build.status !== 0)
+    throw new Error(`building dist/ for the test template failed (exit ${build.status})`);
   const adminUrl = process.env.DATABASE_URL;
-  const template = adminUrl ? await postgresTemplate(adminUrl, code) : await pgliteTemplate(code);
-  globalThis.__hubTemplateDrop = template.drop;
+  // A PostgreSQL run builds the PGlite template too, at the same time: the files that start
+  // hub processes on a PGlite folder of their own (shutdown, crash tests) unpack it there.
+  const templates = await Promise.allSettled(
+    adminUrl ? [postgresTemplate(adminUrl), pgliteTemplate()] : [pgliteTemplate()],
+  );
+  const built = templates.filter((t) => t.status === 'fulfilled').map((t) => t.value);
+  globalThis.__hubTemplateDrop = () => Promise.all(built.map((t) => t.drop()));
+  const failed = templates.find((t) => t.status === 'rejected');
+  if (failed) {
+    await globalThis.__hubTemplateDrop();
+    throw failed.reason;
+  }
   process.stderr.write(
-    `\ntest template: migrated ${template.what} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    `\ntest template: migrated ${built.map((t) => t.what).join(' and ')} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );
 }
 

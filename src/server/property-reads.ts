@@ -15,14 +15,23 @@ const PROPERTY_READS = new WeakSet<GraphQLFieldResolver<unknown, unknown>>();
 export function leanPropertyReads(schema: GraphQLSchema): GraphQLSchema {
   const storage = getMetadataStorage();
   const resolvedNames = new Set(storage.fieldResolvers.map((r) => r.schemaName));
-  // One declaration per type name: the last one registered. A process that loaded the
-  // classes twice (jest's global setup runs the built copy before a test loads the
-  // sources) holds both; the sources' copy, registered last, is the one the schema was
-  // built from. Fields with a @FieldResolver anywhere under their name stay excluded.
-  const last = new Map<string, (typeof storage.objectTypes)[number]>();
-  for (const o of storage.objectTypes) last.set(o.name, o);
-  for (const meta of last.values()) {
-    if (!meta.fields) continue;
+  // A type name declared by more than one class is taken only when every declaration has
+  // the same fields (the same class evaluated twice in one process); declarations that
+  // differ are left to type-graphql's own resolvers. The test suite no longer loads a
+  // second copy (its template is built in a child process, test/build-template.mjs).
+  const shapes = new Map<string, Set<string>>();
+  for (const o of storage.objectTypes) {
+    const shape = JSON.stringify(
+      (o.fields ?? []).map((f) => [f.schemaName, f.name, f.middlewares?.length ?? 0, f.roles ?? null]),
+    );
+    const seen = shapes.get(o.name) ?? new Set<string>();
+    seen.add(shape);
+    shapes.set(o.name, seen);
+  }
+  const done = new Set<string>();
+  for (const meta of storage.objectTypes) {
+    if (shapes.get(meta.name)?.size !== 1 || done.has(meta.name) || !meta.fields) continue;
+    done.add(meta.name);
     const type = schema.getType(meta.name);
     if (!isObjectType(type)) continue;
     const fields = type.getFields();

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 /**
  * Reads what test/global-setup.mjs publishes once per run: a migrated, empty database that
@@ -27,4 +28,19 @@ export function pgliteTemplate(): Blob | undefined {
   if (!file) return undefined;
   pgliteDump ??= new Uint8Array(readFileSync(file));
   return new Blob([pgliteDump]);
+}
+
+/**
+ * Fills `dir`, the PGlite data folder of a hub process a test starts, with the run's migrated
+ * template (its dumped data directory, unpacked), so that hub opens a migrated database instead
+ * of running initdb and every migration at start-up (about 10 s on this machine). Returns
+ * false, leaving `dir` alone, when this run built no PGlite template.
+ */
+export function unpackPgliteTemplate(dir: string): boolean {
+  const file = process.env.HUB_TEST_PGLITE_TEMPLATE;
+  if (!file) return false;
+  mkdirSync(dir, { recursive: true });
+  // The dump's member names start with "/", which tar strips (and says so on stderr).
+  execFileSync('tar', ['-xf', file, '-C', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return true;
 }

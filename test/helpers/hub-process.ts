@@ -1,8 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { hubStartArgs } from '../../bench/hub-command.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Builds dist/ if a source is newer than the last build (scripts/ensure-built.mjs, as the CLIs
+ * do): the run's global setup has built it already, so this costs a directory walk, where
+ * `npm run build` rebuilt everything in each file that starts a hub process.
+ */
+export function ensureBuilt(): void {
+  execFileSync(process.execPath, ['scripts/ensure-built.mjs'], { cwd: ROOT, stdio: 'ignore' });
+}
 
 /** A real hub process, started as `npm start` starts it (its node flags, then `dist/src/main.js`). */
 export interface HubProcess {

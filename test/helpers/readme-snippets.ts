@@ -5,20 +5,34 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /*
- * The README's JavaScript snippets of "Portfolio monitoring", taken from README.md
- * and run as they stand (only the import lines are replaced by the same modules),
- * so the snippets a bank copies cannot drift from what the hub does.
+ * The README's snippets, taken from README.md and run as they stand: the JavaScript of
+ * "Portfolio monitoring" (only the import lines are replaced by the same modules), and
+ * the fenced blocks the walk-through (test/integration/readme-walkthrough.test.ts) runs,
+ * so what a reader copies cannot drift from what the hub does.
  */
 const README = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
 
+/** README.md as it is on disk. */
+export function readmeText(): string {
+  return README;
+}
+
+/** The README's fenced blocks of `lang` (```sh, ```text, …), their contents in order. */
+export function readmeBlocks(lang: string, text = README): string[] {
+  return [...text.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+}
+
+/** The one ````lang` block of the README that contains `marker` (throws if none or several). */
+export function readmeBlock(lang: string, marker: string, text = README): string {
+  const blocks = readmeBlocks(lang, text).filter((b) => b.includes(marker));
+  if (blocks.length !== 1)
+    throw new Error(`expected one ${lang} block with ${marker} in README.md, found ${blocks.length}`);
+  return blocks[0]!;
+}
+
 /** The one ```js block of the README that contains `marker`, without its import lines. */
 function jsBlock(marker: string): string {
-  const blocks = [...README.matchAll(/```js\n([\s\S]*?)```/g)]
-    .map((m) => m[1]!)
-    .filter((b) => b.includes(marker));
-  if (blocks.length !== 1)
-    throw new Error(`expected one js block with ${marker} in README.md, found ${blocks.length}`);
-  return blocks[0]!.replace(/^import .*$/gm, '');
+  return readmeBlock('js', marker).replace(/^import .*$/gm, '');
 }
 
 type Verify = (secret: string, header: string, body: string, toleranceSeconds?: number) => boolean;

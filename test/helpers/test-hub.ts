@@ -63,10 +63,18 @@ export interface TestHubOptions {
   readonly caller?: Caller;
   /** A PostgreSQL server to run on whatever DATABASE_URL says (tests of PostgreSQL-only behaviour). */
   readonly adminUrl?: string;
+  /**
+   * Another instance of the hub on `sharing`'s database (its ORM, data and agreements), with
+   * its own settings (`env` on top of the database's): what two processes behind one load
+   * balancer are, without creating, migrating and seeding a second database. `enterprises`
+   * and `adminUrl` are then the other hub's; closing this one leaves the database open.
+   */
+  readonly sharing?: TestHub;
 }
 
 /** A migrated, seeded hub on its own database, called over real HTTP on loopback. */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
+  if (options.sharing) return serveTestHub(options.sharing, options, async () => {});
   const db = await createTestDatabase(options.adminUrl ?? process.env.DATABASE_URL, { fromTemplate: true });
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -88,6 +96,27 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     await seedDatabase(orm.em.fork(), MODULES, { enterprises: options.enterprises! });
   }
   await grantEveryConditionalResource(orm, PRINCIPALS.reader.org);
+  return serveTestHub({ orm, db, counter, config }, options, async () => {
+    await orm.close(true);
+    await db.drop();
+  });
+}
+
+/** Builds and serves the app on a prepared database; `release` runs after the app is closed. */
+async function serveTestHub(
+  base: Pick<TestHub, 'orm' | 'db' | 'counter' | 'config'>,
+  options: TestHubOptions,
+  release: () => Promise<void>,
+): Promise<TestHub> {
+  const { orm, db, counter } = base;
+  const config = options.sharing
+    ? loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        ...(db.url ? { DATABASE_URL: db.url } : {}),
+        ...options.env,
+      })
+    : base.config;
   const app = await buildApp({ hub: HUB, orm, config, log: createLogger(config) });
   const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
   const headersFor = async (caller: Caller): Promise<Record<string, string>> => ({
@@ -130,8 +159,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     headersFor,
     async close() {
       await app.http.close();
-      await orm.close(true);
-      await db.drop();
+      await release();
     },
   };
 }

@@ -4,6 +4,7 @@ import { loadConfig, type HubConfig } from '../../src/config/config.js';
 import { migrate } from '../../src/db/bootstrap.js';
 import { createOrm, type HubOrm } from '../../src/db/orm.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { pgliteTemplate } from '../helpers/db-template.js';
 import { buildApp, type HubApp } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/logger.js';
 import { HUB } from '../../src/hub.js';
@@ -15,9 +16,15 @@ let orm: HubOrm;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  // A copy of the run's migrated template: migrate() below finds nothing pending.
+  db = await createTestDatabase(undefined, { fromTemplate: true });
   env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...(db.url ? { DATABASE_URL: db.url } : {}), USER: 'ops' };
-  orm = await createOrm(HUB, loadConfig(env), { pgliteInMemory: true, logger: () => {} });
+  const template = db.url ? undefined : pgliteTemplate();
+  orm = await createOrm(HUB, loadConfig(env), {
+    pgliteInMemory: true,
+    logger: () => {},
+    ...(template ? { pgliteLoadDataDir: template } : {}),
+  });
   await migrate(orm);
 });
 afterAll(async () => {

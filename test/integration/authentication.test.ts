@@ -164,7 +164,8 @@ describe('tokens verified against a JWKS file', () => {
     dir = mkdtempSync(join(tmpdir(), 'hub-jwks-'));
     const file = join(dir, 'jwks.json');
     writeFileSync(file, JSON.stringify(jwks));
-    jwksHub = await startTestHub({ enterprises: 1, env: { JWKS_FILE: file } });
+    // Another instance on the file's database, verifying tokens against the JWKS file.
+    jwksHub = await startTestHub({ sharing: hub, env: { JWKS_FILE: file } });
   });
   afterAll(async () => {
     await jwksHub?.close();

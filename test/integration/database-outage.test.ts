@@ -56,7 +56,7 @@ function capturingLogger() {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase(ADMIN_URL);
+  db = await createTestDatabase(ADMIN_URL, { fromTemplate: true });
   const direct = await createOrm(HUB, loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url! }));
   await migrate(direct);
   await seedDatabase(direct.em.fork(), MODULES, { enterprises: 3 });

@@ -6,6 +6,15 @@ import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 // The audit's variables probes query `__type(name: $name)`, so production runs it with
 // introspection enabled (GRAPHQL_EXPLORER=true); with it off, those are refused by design
 // (see "production mode hides the schema" below).
+// One database for the file; each describe's hub is an instance on it with its own settings.
+let database: TestHub;
+beforeAll(async () => {
+  database = await startTestHub();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
 describe.each([
   ['development', {}],
   [
@@ -19,7 +28,7 @@ describe.each([
 ] as const)('GraphQL over HTTP audit in %s mode', (_mode, env) => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({ env });
+    hub = await startTestHub({ sharing: database, env });
   });
   afterAll(async () => {
     await hub?.close();
@@ -96,6 +105,7 @@ describe('production mode hides the schema', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub({
+      sharing: database,
       env: { NODE_ENV: 'production', JWT_SECRET: 'a-test-secret-of-at-least-32-characters!!' },
     });
   });
@@ -123,7 +133,7 @@ describe('production mode hides the schema', () => {
 describe('development mode keeps suggestions (so the production test above can fail)', () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub();
+    hub = await startTestHub({ sharing: database });
   });
   afterAll(async () => {
     await hub?.close();

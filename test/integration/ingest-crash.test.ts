@@ -1,16 +1,17 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mintToken } from '../../src/auth/authenticate.js';
 import { completeUscc } from '../../src/common/uscc.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createOrm } from '../../src/db/orm.js';
-import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { ensureBuilt, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 import { HUB } from '../../src/hub.js';
+import { unpackPgliteTemplate } from '../helpers/db-template.js';
 
 /*
  * The built hub (started as npm start starts it) as a process of its own, on
@@ -20,7 +21,6 @@ import { HUB } from '../../src/hub.js';
  * its chunk in flight, says so in the job and exits 0). Either way a resend after a
  * restart must complete the load exactly.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'hub-ingest-crash-'));
 const spoolDir = join(dir, 'spool');
 let db: TestDatabase;
@@ -150,8 +150,10 @@ async function stored(prefix: string): Promise<{ n: string; distinct_ids: string
 }
 
 beforeAll(async () => {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  db = await createTestDatabase();
+  ensureBuilt();
+  // Migrated already: the run's template (a PostgreSQL copy, or the PGlite folder unpacked from it).
+  db = await createTestDatabase(undefined, { fromTemplate: true });
+  if (!db.url) unpackPgliteTemplate(join(dir, 'pglite'));
   token = await mintToken(loadConfig({ NODE_ENV: 'test' }), PRINCIPALS.marketRegulation);
 });
 

@@ -1,19 +1,20 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type ServerResponse } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mintToken, type TokenClaims } from '../../src/auth/authenticate.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createOrm } from '../../src/db/orm.js';
 import { grantEveryConditionalResource } from '../../seeds/governance.js';
-import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { ensureBuilt, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { SAMPLES, USCC, enterpriseRecord } from '../helpers/ingest-samples.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 import { HUB } from '../../src/hub.js';
+import { unpackPgliteTemplate } from '../helpers/db-template.js';
 
 /*
  * The built hub (node dist/src/main.js) as a process of its own, on PostgreSQL
@@ -22,7 +23,6 @@ import { HUB } from '../../src/hub.js';
  * hub on the same database must make the delivery, and the feed must stay exactly
  * once and in order for a reader that resumes from its cursor across the restart.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'hub-monitoring-crash-'));
 let db: TestDatabase;
 const hubs: ChildProcess[] = [];
@@ -136,8 +136,10 @@ const penalty = (uscc: string, id: string) => ({
 });
 
 beforeAll(async () => {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  db = await createTestDatabase();
+  ensureBuilt();
+  // Migrated already: the run's template (a PostgreSQL copy, or the PGlite folder unpacked from it).
+  db = await createTestDatabase(undefined, { fromTemplate: true });
+  if (!db.url) unpackPgliteTemplate(join(dir, 'pglite'));
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
 });
 

@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,8 @@ import { loadConfig } from '../../src/config/config.js';
 import { socketPath } from '../../src/db/pglite-socket.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { unpackPgliteTemplate } from '../helpers/db-template.js';
+import { ensureBuilt } from '../helpers/hub-process.js';
 
 /*
  * Operator tools beside a running hub: the built hub (node dist/src/main.js) on a data
@@ -52,8 +54,10 @@ async function graphql(query: string): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  db = await createTestDatabase();
+  ensureBuilt();
+  // Migrated already: the run's template (a PostgreSQL copy, or the PGlite folder unpacked from it).
+  db = await createTestDatabase(undefined, { fromTemplate: true });
+  if (!db.url) unpackPgliteTemplate(pgliteDir);
   toolEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'test',

@@ -148,7 +148,8 @@ describe('portfolioRisk(purpose:)', () => {
 describe('portfolioRisk(purpose:) with AUTHZ_MODE=reject', () => {
   let strict: TestHub;
   beforeAll(async () => {
-    strict = await startTestHub({ enterprises: 5, env: { AUTHZ_MODE: 'reject' } });
+    // Another instance on the file's database (its 20 enterprises and agreements).
+    strict = await startTestHub({ sharing: hub, env: { AUTHZ_MODE: 'reject' } });
   });
   afterAll(async () => {
     await strict?.close();

@@ -21,12 +21,23 @@ async function postRaw(hub: TestHub, principal = PRINCIPALS.bank): Promise<Respo
   });
 }
 
+// One database for the file: each describe's hub is another instance on it with its own
+// settings (buckets live in each instance, or under a fresh Redis prefix), as instances
+// behind one load balancer share a database.
+let database: TestHub;
+beforeAll(async () => {
+  database = await startTestHub({ enterprises: 2 });
+});
+afterAll(async () => {
+  await database?.close();
+});
+
 describe('rate limits in memory (one instance)', () => {
   let hub: TestHub;
   beforeAll(async () => {
     // A bank may spend 3 pages a day; the override gives the other bank 10.
     hub = await startTestHub({
-      enterprises: 2,
+      sharing: database,
       env: {
         RATE_LIMIT_POINTS: `DEPARTMENT=1000,BANK=${3 * PAGE_COST},ANALYST=1000,AUDITOR=1000,ADMIN=1000`,
         RATE_LIMIT_WINDOW_SECONDS: '86400',
@@ -84,8 +95,8 @@ describe('rate limits shared through Redis by two instances', () => {
       RATE_LIMIT_WINDOW_SECONDS: '3600',
     };
     [a, b] = await Promise.all([
-      startTestHub({ enterprises: 2, env }),
-      startTestHub({ enterprises: 2, env }),
+      startTestHub({ sharing: database, env }),
+      startTestHub({ sharing: database, env }),
     ]);
     // Start-up waits only 3 s for Redis and then fails open outside production; on a slow
     // machine an operation could be served unmetered. Wait for both connections first.
@@ -120,8 +131,8 @@ describe('Redis down', () => {
   let open: TestHub;
   beforeAll(async () => {
     [closed, open] = await Promise.all([
-      startTestHub({ env: { ...down, RATE_LIMIT_FAIL_OPEN: 'false' } }),
-      startTestHub({ env: { ...down, RATE_LIMIT_FAIL_OPEN: 'true' } }),
+      startTestHub({ sharing: database, env: { ...down, RATE_LIMIT_FAIL_OPEN: 'false' } }),
+      startTestHub({ sharing: database, env: { ...down, RATE_LIMIT_FAIL_OPEN: 'true' } }),
     ]);
   });
   afterAll(async () => {
@@ -153,7 +164,7 @@ describe('bounded concurrency', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub({
-      enterprises: 2,
+      sharing: database,
       env: { MAX_CONCURRENT_PER_PRINCIPAL: '1', OPERATION_QUEUE_TIMEOUT_MS: '0' },
     });
   });

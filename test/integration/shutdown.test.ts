@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mintToken } from '../../src/auth/authenticate.js';
 import { loadConfig } from '../../src/config/config.js';
 import { PRINCIPALS } from '../helpers/principals.js';
+import { unpackPgliteTemplate } from '../helpers/db-template.js';
+import { ensureBuilt } from '../helpers/hub-process.js';
 
 /*
  * The built hub (npm run build, node dist/src/main.js) on a PGlite folder of its own,
@@ -27,6 +29,8 @@ interface RunningHub {
 async function startHub(): Promise<RunningHub> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-shutdown-'));
   dirs.push(dir);
+  // A migrated folder (the run's template unpacked): start-up runs no initdb and no migration.
+  unpackPgliteTemplate(join(dir, 'pglite'));
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: ROOT,
     env: {
@@ -72,7 +76,7 @@ async function startHub(): Promise<RunningHub> {
 }
 
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  ensureBuilt();
 });
 
 afterAll(() => {
