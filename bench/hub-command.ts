@@ -9,6 +9,11 @@ import { resolve } from 'node:path';
  * included.
  */
 export function hubStartArgs(root: string, entry = 'dist/src/main.js'): string[] {
+  return [...npmStartArgs(root).slice(0, -1), entry];
+}
+
+/** The arguments of `node` in `npm start` exactly: its V8 flags, then the demo entry it runs. */
+export function npmStartArgs(root: string): string[] {
   const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
@@ -19,5 +24,5 @@ export function hubStartArgs(root: string, entry = 'dist/src/main.js'): string[]
     throw new TypeError(
       `scripts.start must be 'node [--flags] dist/<entry>.js', got '${pkg.scripts.start!}'`,
     );
-  return [...flags, entry];
+  return [...flags, script];
 }

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { hubStartArgs } from '../../bench/hub-command.js';
+import { hubStartArgs, npmStartArgs } from '../../bench/hub-command.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -21,12 +21,17 @@ export interface HubProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the built hub with `env` and resolves once it logs "hub is ready" (rejects if it exits first). */
+/**
+ * Starts the built hub with `env` and resolves once it logs "hub is ready" (rejects if it
+ * exits first): the production entry with npm start's node flags, or with `asNpmStart`
+ * exactly what `npm start` runs (the demo entry, which seeds an empty database).
+ */
 export async function startHubProcess(
   env: NodeJS.ProcessEnv,
   onSpawn: (child: ChildProcess) => void,
+  { asNpmStart = false }: { asNpmStart?: boolean } = {},
 ): Promise<HubProcess> {
-  const child = spawn(process.execPath, hubStartArgs(ROOT), {
+  const child = spawn(process.execPath, asNpmStart ? npmStartArgs(ROOT) : hubStartArgs(ROOT), {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

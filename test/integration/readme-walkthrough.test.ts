@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 /*
  * The README followed blind, as a newcomer does: a fresh data folder (on a PostgreSQL run, a
  * fresh empty database, the README's `DATABASE_URL=… npm start`), the hub started the way
- * `npm start` starts it (after its build: node dist/src/main.js) on the port in PORT, and
+ * `npm start` starts it (after its build: its node flags, dist/seeds/demo-hub.js) on the port in PORT, and
  * then, in "another terminal" while it runs, the README's own shell blocks, taken from
  * README.md and run by bash as written: the quick start call, the token command the
  * examples need and every example's curl, the denied-caller example, the token and API-key
@@ -125,7 +125,7 @@ beforeAll(async () => {
   } else {
     terminal.PGLITE_DIR = join(dir, 'pglite');
   }
-  hub = await startHubProcess({ ...terminal, LOG_LEVEL: 'info' }, (c) => (child = c));
+  hub = await startHubProcess({ ...terminal, LOG_LEVEL: 'info' }, (c) => (child = c), { asNpmStart: true });
 });
 
 afterAll(async () => {
