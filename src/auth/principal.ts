@@ -35,5 +35,12 @@ export interface Principal {
   readonly apiKeyId?: string;
 }
 
-export const isDepartment = (value: string): value is Department =>
-  (Object.values(Department) as string[]).includes(value);
+const BUILT_IN_DEPARTMENTS: ReadonlySet<string> = new Set(Object.values(Department));
+
+/**
+ * Whether `value` is a department of the hub: `known` is the assembled hub's declared
+ * departments; callers without a hub at hand (CLIs, stored API keys) check against
+ * the built-in modules' departments.
+ */
+export const isDepartment = (value: string, known: ReadonlySet<string> = BUILT_IN_DEPARTMENTS): boolean =>
+  known.has(value);

@@ -1,14 +1,19 @@
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config/config.js';
-import { MODULES } from '../modules/index.js';
-import type { HubOrm } from './orm.js';
+import { ormModules, type HubOrm } from './orm.js';
 import { seedGovernance } from '../../seeds/governance.js';
-import { recomputeAll } from '../modules/risk/index.js';
+import { recomputeAll, riskDeclarations } from '../modules/risk/index.js';
 import { seedDatabase } from '../../seeds/seed-database.js';
 
-/** Applies pending migrations; returns their names. */
+/**
+ * Applies pending migrations, then what each module generates from the module list
+ * (the risk refresh triggers on the declared tables), every time; returns the
+ * migrations' names.
+ */
 export async function migrate(orm: HubOrm): Promise<string[]> {
   const applied = await orm.migrator.up();
+  const em = orm.em.fork();
+  for (const m of ormModules(orm)) if (m.afterMigrate) await em.transactional((tx) => m.afterMigrate!(tx));
   return applied.map((m) => m.name);
 }
 
@@ -26,7 +31,7 @@ export async function prepareDatabase(orm: HubOrm, config: HubConfig, log: Logge
   if (config.seedOnEmpty && (await isEmpty(orm))) {
     log.info({ enterprises: config.seedEnterprises }, 'database is empty: seeding the demo data set');
     let lastLogged = 0;
-    const report = await seedDatabase(orm.em.fork(), MODULES, {
+    const report = await seedDatabase(orm.em.fork(), ormModules(orm), {
       enterprises: config.seedEnterprises,
       onProgress: (done, total) => {
         if (done - lastLogged >= 10_000 || done === total) {
@@ -36,7 +41,7 @@ export async function prepareDatabase(orm: HubOrm, config: HubConfig, log: Logge
       },
     });
     const agreements = await seedGovernance(orm.em.fork());
-    const profiles = await recomputeAll(orm.em.fork());
+    const profiles = await recomputeAll(orm.em.fork(), riskDeclarations(ormModules(orm)));
     log.info({ profiles }, 'computed risk profiles');
     log.info({ millis: report.millis, rows: report.rowsByTable, agreements }, 'seeded the demo data set');
   }

@@ -10,6 +10,8 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Pool } from 'pg';
 import type { HubConfig } from '../config/config.js';
 import { MODULES } from '../modules/index.js';
+import type { HubModule } from '../server/hub-module.js';
+import { bindOrmModules, modulesOfEm } from './orm-modules.js';
 import { PLATFORM } from '../server/platform.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { PgliteConnection } from '@mikro-orm/pglite';
@@ -41,6 +43,8 @@ export interface OrmOverrides {
    * socket it serves there instead of failing on the lock.
    */
   readonly viaRunningHub?: boolean;
+  /** The module list the hub is assembled from (default: the hub's, MODULES): entities and migrations. */
+  readonly modules?: readonly HubModule[];
 }
 
 /** A tool could not reach the database at all; `message` is the one line to print. */
@@ -80,9 +84,12 @@ async function openViaHubSocket(config: HubConfig, overrides: OrmOverrides, lock
   return orm;
 }
 
-export function entities(): Options['entities'] {
-  return [...MODULES.flatMap((m) => m.entities), ...PLATFORM.flatMap((c) => c.entities)];
+export function entities(modules: readonly HubModule[] = MODULES): Options['entities'] {
+  return [...modules.flatMap((m) => m.entities), ...PLATFORM.flatMap((c) => c.entities)];
 }
+
+/** The module list an ORM was created for: the rest of the hub is assembled from the same list. */
+export const ormModules = (orm: MikroORM): readonly HubModule[] => modulesOfEm(orm.em) ?? MODULES;
 
 function baseOptions(config: HubConfig, overrides: OrmOverrides): Partial<Options> {
   // A line writer (CLIs) keeps MikroORM's default logger; otherwise its lines go through pino.
@@ -92,11 +99,12 @@ function baseOptions(config: HubConfig, overrides: OrmOverrides): Partial<Option
       ? (options: LoggerOptions) => new DefaultLogger(options)
       : pinoOrmLoggerFactory(createLogger(config)));
   return {
-    entities: entities(),
+    entities: entities(overrides.modules),
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     migrations: {
-      migrationsList: MIGRATIONS,
+      // The hub's own, then each module's, in module order.
+      migrationsList: [...MIGRATIONS, ...(overrides.modules ?? MODULES).flatMap((m) => m.migrations ?? [])],
       transactional: true,
       allOrNothing: true,
       snapshot: false,
@@ -159,6 +167,12 @@ export function poolStats(orm: MikroORM): PoolStats | null {
 
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in PGLITE_DIR. */
 export async function createOrm(config: HubConfig, overrides: OrmOverrides = {}): Promise<HubOrm> {
+  const orm = await openOrm(config, overrides);
+  bindOrmModules(orm.config, overrides.modules ?? MODULES);
+  return orm;
+}
+
+async function openOrm(config: HubConfig, overrides: OrmOverrides): Promise<HubOrm> {
   if (config.databaseUrl) {
     let pool: Pool | undefined;
     const cancel = backendCanceller(config.databaseUrl, config.dbConnectTimeoutMs);

@@ -9,7 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config/config.js';
-import type { HubOrm } from '../db/orm.js';
+import { ormModules, type HubOrm } from '../db/orm.js';
 import { grantLoader } from '../auth/agreements/index.js';
 import { apiKeyVerifier } from '../auth/api-keys/index.js';
 import { Authenticator } from '../auth/authenticate.js';
@@ -40,7 +40,7 @@ import {
   type LimitsObserver,
 } from './limits/index.js';
 import { propertyReadFields } from './property-reads.js';
-import { buildHubSchema, ingestDeps } from './schema.js';
+import { buildHubSchema, declaredDepartments, ingestDeps } from './schema.js';
 import { exampleOperations } from './example-operations.js';
 import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
 import { HubMetrics } from './metrics/metrics.js';
@@ -93,10 +93,12 @@ export async function buildApp({
   limitsObserver,
 }: AppDeps): Promise<HubApp> {
   if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
-  const catalog = hubCatalog();
-  const base = await buildHubSchema({ ingestMaxBatch: config.ingestMaxBatch });
+  // The hub is assembled from the module list its ORM was created for.
+  const modules = ormModules(orm);
+  const catalog = hubCatalog(modules);
+  const base = await buildHubSchema({ ingestMaxBatch: config.ingestMaxBatch, modules });
   const schema = withDeadlineChecks(
-    benchmarkWithoutAuthorization ? base : authorizeSchema(base, platformTypeNames(), catalog),
+    benchmarkWithoutAuthorization ? base : authorizeSchema(base, platformTypeNames(modules), catalog),
     propertyReadFields(base),
   );
   const http = Fastify({
@@ -188,14 +190,19 @@ export async function buildApp({
   const deps = {
     em: orm.em,
     limits: { defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize },
-    authenticator: new Authenticator(config, apiKeyVerifier(orm)),
+    authenticator: new Authenticator(
+      config,
+      apiKeyVerifier(orm),
+      new Set(declaredDepartments(modules).map((d) => d.code)),
+    ),
     catalog,
     grants: grantLoader,
+    modules,
   };
   registerIngestRoutes(http, {
     orm,
     authenticator: deps.authenticator,
-    ingest: ingestDeps(config.ingestMaxBatch),
+    ingest: ingestDeps(config.ingestMaxBatch, modules),
     chunkSize: config.ingestChunkSize,
     refreshProfiles: config.ingestBulkProfiles === 'chunk',
     log,

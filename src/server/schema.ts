@@ -2,16 +2,19 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import type { IngestDeps } from '../db/ingest/ingest.service.js';
+import type { DepartmentDeclaration } from '../common/department.js';
+import { withEnumValues } from '../common/declared-schema.js';
 import { MODULES } from '../modules/index.js';
+import type { HubModule } from './hub-module.js';
 import { ingestResolver } from './ingest/index.js';
 import { PLATFORM } from './platform.js';
 import { leanPropertyReads } from './property-reads.js';
 
 /** The ingestion machinery's inputs, assembled from the modules' declarations. */
-export function ingestDeps(maxBatchSize: number): IngestDeps {
-  const hooks = MODULES.flatMap((m) => (m.afterWrite ? [m.afterWrite] : []));
+export function ingestDeps(maxBatchSize: number, modules: readonly HubModule[] = MODULES): IngestDeps {
+  const hooks = modules.flatMap((m) => (m.afterWrite ? [m.afterWrite] : []));
   return {
-    contracts: new Map(MODULES.flatMap((m) => m.ingest ?? []).map((c) => [c.recordType, c])),
+    contracts: new Map(modules.flatMap((m) => m.ingest ?? []).map((c) => [c.recordType, c])),
     afterWrite: async (em, usccs) => {
       for (const hook of hooks) await hook(em, usccs);
     },
@@ -33,12 +36,30 @@ const NO_TOPICS: PubSub = {
   },
 };
 
+/** The departments the modules declare, in module order; one department declared twice is refused. */
+export function declaredDepartments(modules: readonly HubModule[]): readonly DepartmentDeclaration[] {
+  const seen = new Map<string, string>();
+  const out: DepartmentDeclaration[] = [];
+  for (const m of modules) {
+    for (const d of m.departments ?? []) {
+      const other = seen.get(d.code);
+      if (other) throw new Error(`department ${d.code} is declared by both ${other} and ${m.name}`);
+      seen.set(d.code, m.name);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
 /** Builds the one schema from every module's resolvers (their Enterprise fields included). */
-export async function buildHubSchema(options: { ingestMaxBatch?: number } = {}): Promise<GraphQLSchema> {
+export async function buildHubSchema(
+  options: { ingestMaxBatch?: number; modules?: readonly HubModule[] } = {},
+): Promise<GraphQLSchema> {
+  const modules = options.modules ?? MODULES;
   const resolvers = [
-    ...MODULES.flatMap((m) => m.resolvers),
+    ...modules.flatMap((m) => m.resolvers),
     ...PLATFORM.flatMap((c) => c.resolvers),
-    ingestResolver(ingestDeps(options.ingestMaxBatch ?? 1000)),
+    ingestResolver(ingestDeps(options.ingestMaxBatch ?? 1000, modules)),
   ] as unknown as NonEmptyArray<() => unknown>;
   const schema = await buildSchema({
     resolvers,
@@ -48,5 +69,12 @@ export async function buildHubSchema(options: { ingestMaxBatch?: number } = {}):
     emitSchemaFile: false,
     pubSub: NO_TOPICS,
   });
-  return leanPropertyReads(schema);
+  // Enum values and fields the module list declares: the departments, then each module's own.
+  let assembled = withEnumValues(
+    schema,
+    'Department',
+    declaredDepartments(modules).map((d) => ({ name: d.code, description: d.description })),
+  );
+  for (const m of modules) if (m.transformSchema) assembled = m.transformSchema(assembled);
+  return leanPropertyReads(assembled);
 }

@@ -16,7 +16,6 @@ import type { HubConfig } from '../config/config.js';
 import { ChangeListener } from '../db/change-listener.js';
 import type { HubOrm } from '../db/orm.js';
 import { ErrorCode } from '../common/errors.js';
-import { MODULES } from '../modules/index.js';
 import { createContext, type ContextDeps, type HubContext, type RequestHeaders } from './context.js';
 import { inBackground } from '../db/background-work.js';
 
@@ -133,13 +132,14 @@ export async function attachSubscriptions(
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
-  const background = MODULES.flatMap((m) => {
+  const background = deps.contextDeps.modules.flatMap((m) => {
     const start = m.background;
     return start
       ? [
           inBackground(() =>
             start({
               em: () => deps.orm.em.fork(),
+              modules: deps.contextDeps.modules,
               config: deps.config,
               log,
               changes,

@@ -11,6 +11,7 @@ import { Migration20261202163000AccessLogClaim } from './Migration20261202163000
 import { Migration20261203084027IngestJobReceiving } from './Migration20261203084027IngestJobReceiving.js';
 import { Migration20261203090000Monitoring } from './Migration20261203090000Monitoring.js';
 import { Migration20261203093000MonitoringWebhooks } from './Migration20261203093000MonitoringWebhooks.js';
+import { Migration20261203140000RiskProfileFacets } from './Migration20261203140000RiskProfileFacets.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203084027IngestJobReceiving', class: Migration20261203084027IngestJobReceiving },
   { name: 'Migration20261203090000Monitoring', class: Migration20261203090000Monitoring },
   { name: 'Migration20261203093000MonitoringWebhooks', class: Migration20261203093000MonitoringWebhooks },
+  { name: 'Migration20261203140000RiskProfileFacets', class: Migration20261203140000RiskProfileFacets },
 ];

@@ -1,3 +1,4 @@
+import type { HubModule } from '../../server/hub-module.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { appendAccessLog } from '../../audit/access-log.append.js';
 import { AccessRecorder } from '../../audit/access-recorder.js';
@@ -42,6 +43,7 @@ const MAX_SCANS = 8;
  */
 export async function nextDeliveries(
   em: SqlEntityManager,
+  modules: readonly HubModule[],
   access: AccessControl,
   portfolio: PortfolioEntity,
   after: FeedPosition,
@@ -57,6 +59,7 @@ export async function nextDeliveries(
     if (batch.length === 0) break;
     const active = await activeSignals(
       em,
+      modules,
       batch.filter((e) => e.kind === 'SIGNAL_RAISED').map((e) => e.uscc),
     );
     for (const event of batch) {

@@ -55,6 +55,7 @@ async function enqueue(deps: BackgroundDeps): Promise<void> {
       const principal = storedPrincipal(endpoint);
       const page = await nextDeliveries(
         tx,
+        deps.modules,
         deps.accessFor(principal, portfolio.purpose, tx),
         portfolio,
         { tx: endpoint.afterTx, id: endpoint.afterId },

@@ -4,7 +4,8 @@ import { loadConfig } from '../../config/config.js';
 import { migrate } from '../../db/bootstrap.js';
 import { describeDatabase } from '../../db/orm.js';
 import { openToolOrm } from '../../db/tool-errors.js';
-import '../index.js';
+import { MODULES } from '../index.js';
+import { riskDeclarations } from './risk.declarations.js';
 import { recomputeAll } from './risk.service.js';
 
 /** npm run risk:recompute [-- --only-needed]: after a model change, or to catch up dirty profiles. */
@@ -14,7 +15,7 @@ const orm = await openToolOrm(config, { unboundedStatements: true, viaRunningHub
 try {
   await migrate(orm);
   const started = performance.now();
-  const n = await recomputeAll(orm.em.fork(), {
+  const n = await recomputeAll(orm.em.fork(), riskDeclarations(MODULES), {
     onlyNeeded: values['only-needed'],
     onProgress: (done) => process.stderr.write(`\r  ${done} profiles`),
   });
