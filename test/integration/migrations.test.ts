@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { withoutManagedTriggers } from '../../src/db/schema-diff.js';
 import { MODULES } from '../../src/modules/index.js';
+import { riskDeclarations } from '../../src/modules/risk/index.js';
+import {
+  declaredTriggers,
+  installRefreshTriggers,
+  installedTriggers,
+} from '../../src/modules/risk/risk.triggers.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
@@ -18,18 +24,24 @@ describe('migrations', () => {
   });
 
   it('installed the risk triggers on exactly the tables the signal sources declare', async () => {
-    const rows = await hub.orm.em
-      .fork()
-      .execute<
-        { table: string; trigger: string }[]
-      >("select c.relname as table, t.tgname as trigger from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname like '%\\_risk\\_%' and not t.tgisinternal");
-    const installed = rows.map((r) => `${r.table} ${r.trigger}`).sort();
     // Each SignalSource names the tables whose changes make a stored profile stale.
-    const declared = [...new Set(MODULES.flatMap((m) => m.signals?.tables ?? []))];
-    const expected = declared
-      .flatMap((t) => ['ins', 'upd', 'del'].map((op) => `${t} ${t}_risk_${op}`))
-      .sort();
-    expect(declared.length).toBeGreaterThan(0);
-    expect(installed).toEqual(expected);
+    const declared = riskDeclarations(MODULES).tables;
+    expect(declared).toContain('credit_penalty');
+    const installed = await installedTriggers(hub.orm.em.fork());
+    expect(installed).toEqual(declaredTriggers(declared));
+    expect(installed).toHaveLength(declared.length * 3);
+  });
+
+  it('reinstalls the triggers from the declarations idempotently, restoring a dropped one and dropping a stray one', async () => {
+    const em = hub.orm.em.fork();
+    const declared = riskDeclarations(MODULES).tables;
+    expect(await installRefreshTriggers(em, declared)).toEqual({ created: 0, dropped: 0 });
+    await em.execute('drop trigger credit_penalty_risk_upd on credit_penalty');
+    // A table no module declares any more (as if its module left the hub) keeps no trigger.
+    await em.execute(
+      'create trigger idempotency_key_risk_ins after insert on hub_idempotency_key referencing new table as new_rows for each statement execute function hub_mark_risk_dirty()',
+    );
+    expect(await installRefreshTriggers(em, declared)).toEqual({ created: 1, dropped: 1 });
+    expect(await installedTriggers(em)).toEqual(declaredTriggers(declared));
   });
 });
