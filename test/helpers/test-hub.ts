@@ -8,6 +8,7 @@ import { QueryCounter } from '../../src/db/query-counter.js';
 import { seedDatabase } from '../../seeds/seed-database.js';
 import { MODULES } from '../../src/modules/index.js';
 import { buildApp, type HubApp } from '../../src/server/app.js';
+import type { HubModule } from '../../src/server/hub-module.js';
 import { createLogger } from '../../src/server/logger.js';
 import { mintToken, type TokenClaims } from '../../src/auth/authenticate.js';
 import { Purpose } from '../../src/auth/purpose.js';
@@ -62,6 +63,12 @@ export interface TestHubOptions {
   readonly caller?: Caller;
   /** A PostgreSQL server to run on whatever DATABASE_URL says (tests of PostgreSQL-only behaviour). */
   readonly adminUrl?: string;
+  /**
+   * The module list the hub is assembled from (default MODULES), e.g.
+   * `assembleModules([...DEPARTMENT_MODULES, someModule])`: its entities, migrations,
+   * schema, catalog and risk declarations.
+   */
+  readonly modules?: readonly HubModule[];
 }
 
 /** A migrated, seeded hub on its own database, called over real HTTP on loopback. */
@@ -73,6 +80,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     ...options.env,
   });
+  const modules = options.modules ?? MODULES;
   const counter = new QueryCounter();
   // Each file starts from the run's migrated template when there is one (a copy of it:
   // still a database of its own); migrate() then finds nothing pending and returns at once.
@@ -81,10 +89,11 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     loggerFactory: counter.loggerFactory,
     pgliteInMemory: true,
     ...(template ? { pgliteLoadDataDir: template } : {}),
+    modules,
   });
   await migrate(orm);
   if ((options.enterprises ?? 0) > 0) {
-    await seedDatabase(orm.em.fork(), MODULES, { enterprises: options.enterprises! });
+    await seedDatabase(orm.em.fork(), modules, { enterprises: options.enterprises! });
   }
   await grantEveryConditionalResource(orm, PRINCIPALS.reader.org);
   const app = await buildApp({ orm, config, log: createLogger(config) });
