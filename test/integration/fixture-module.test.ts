@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isEnumType, isObjectType } from 'graphql';
+import { createApiKey } from '../../src/auth/api-keys/api-key.service.js';
 import { Purpose } from '../../src/auth/purpose.js';
 import { PrincipalKind } from '../../src/auth/principal.js';
 import type { TokenClaims } from '../../src/auth/authenticate.js';
@@ -180,6 +181,28 @@ describe('a sixth department module from the fixture', () => {
         extensions: expect.objectContaining({ code: 'FORBIDDEN', resource: 'environment.penalties' }),
       }),
     ]);
+  });
+
+  it('accepts its department for API keys, and such a key reads as the owner', async () => {
+    const { key, record } = await createApiKey(
+      hub.orm.em.fork(),
+      {
+        name: 'environment bureau',
+        principalId: 'env-system',
+        organisation: 'ENVIRONMENT',
+        kind: 'DEPARTMENT',
+      },
+      'fixture-test',
+    );
+    expect(record.department).toBe('ENVIRONMENT');
+    const res = await hub.as({ principal: null, purpose: Purpose.CREDIT_ASSESSMENT })(
+      ENTERPRISE,
+      { uscc: usccs[0]! },
+      { 'x-api-key': key },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const data = res.body.data as { enterprise: { environmentalPenalties: { totalCount: number } } };
+    expect(data.enterprise.environmentalPenalties.totalCount).toBe(1);
   });
 
   it('lists its catalog rows, owned by its department, to callers of myAccess', async () => {
