@@ -44,4 +44,33 @@ describe('migrations', () => {
     expect(await installRefreshTriggers(em, declared)).toEqual({ created: 1, dropped: 1 });
     expect(await installedTriggers(em)).toEqual(declaredTriggers(declared));
   });
+
+  it('moves the stored tax and transport grades into the facets column, and back down', async () => {
+    const em = hub.orm.em.fork();
+    const uscc = '91350100M000100Y43';
+    await em.execute(
+      `insert into registry_enterprise (uscc, department, source_record_id, as_of, name, enterprise_type, status,
+         established_date, registered_capital, region_code, industry_section, industry_code, address, business_scope,
+         legal_representative_name, legal_representative_id_number)
+       values (?, 'MARKET_REGULATION', 'm-1', now(), 'Facet Co', 'LIMITED_LIABILITY', 'OPERATING', '2020-01-01', 1000000,
+         '350100', 'C', 'C13', 'Fuzhou', 'food', 'Wang', '350100199001011234')`,
+      [uscc],
+    );
+    await em.execute(`update risk_profile set facets = '{"transportGrade": "AA"}' where uscc = ?`, [uscc]);
+    await hub.orm.migrator.down({ to: 'Migration20261203093000MonitoringWebhooks' });
+    const down = await em.execute<{ transport_grade: string | null }[]>(
+      'select transport_grade from risk_profile where uscc = ?',
+      [uscc],
+    );
+    expect(down).toEqual([{ transport_grade: 'AA' }]);
+    await em.execute(`update risk_profile set tax_grade = 'A', transport_grade = null where uscc = ?`, [
+      uscc,
+    ]);
+    await hub.orm.migrator.up();
+    const rows = await em.execute<{ facets: unknown }[]>('select facets from risk_profile where uscc = ?', [
+      uscc,
+    ]);
+    const facets = typeof rows[0]!.facets === 'string' ? JSON.parse(rows[0]!.facets) : rows[0]!.facets;
+    expect(facets).toEqual({ taxGrade: 'A' });
+  });
 });
