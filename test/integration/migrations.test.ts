@@ -70,7 +70,8 @@ describe('migrations', () => {
     const rows = await em.execute<{ facets: unknown }[]>('select facets from risk_profile where uscc = ?', [
       uscc,
     ]);
-    const facets = typeof rows[0]!.facets === 'string' ? JSON.parse(rows[0]!.facets) : rows[0]!.facets;
+    const stored = rows[0]!.facets;
+    const facets: unknown = typeof stored === 'string' ? JSON.parse(stored) : stored;
     expect(facets).toEqual({ taxGrade: 'A' });
   });
 });
