@@ -28,26 +28,18 @@ const MODULE_ENTRIES = {
 };
 // Processes' entry points: composition roots, which put the hub (src/hub.ts) together with machinery.
 const ENTRY_POINTS = ['src/main.ts', 'src/mikro-orm.config.ts', 'src/**/cli/*.ts', 'src/**/*.cli.ts'];
-// Temporary: src/auth/hub-catalog.ts still reads MODULES; the module-contract work (i12a) passes it the list instead.
-const STILL_IMPORTS_MODULES = ['src/auth/hub-catalog.ts'];
-
-function boundaryZones({ entryPoint = false, readsModules = false } = {}) {
+function boundaryZones({ entryPoint = false } = {}) {
   const zones = [
     {
       target: './src',
       from: ['./seeds', './scripts'],
       message: 'Production code never imports demo data (seeds/) or developer scripts.',
     },
-    ...(readsModules
-      ? []
-      : [
-          {
-            target: MACHINERY.map((m) => `./src/${m}`),
-            from: './src/modules',
-            message:
-              'Machinery never imports a module: take the module list (src/hub.ts HUB) as a parameter.',
-          },
-        ]),
+    {
+      target: MACHINERY.map((m) => `./src/${m}`),
+      from: './src/modules',
+      message: 'Machinery never imports a module: take the module list (src/hub.ts HUB) as a parameter.',
+    },
     ...(entryPoint
       ? []
       : [
@@ -118,10 +110,6 @@ export default tseslint.config(
   },
   { files: ['src/**/*.ts'], rules: { 'import-x/no-restricted-paths': boundaryZones() } },
   { files: ENTRY_POINTS, rules: { 'import-x/no-restricted-paths': boundaryZones({ entryPoint: true }) } },
-  {
-    files: STILL_IMPORTS_MODULES,
-    rules: { 'import-x/no-restricted-paths': boundaryZones({ readsModules: true }) },
-  },
   {
     files: ['test/**/*.ts'],
     rules: {

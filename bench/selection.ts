@@ -1,6 +1,7 @@
 import { TypeInfo, parse, print, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
 import { SharingClass } from '../src/auth/catalog.js';
 import { hubCatalog } from '../src/auth/hub-catalog.js';
+import { MODULES } from '../src/modules/index.js';
 
 /**
  * The same operation without the fields of conditionally shared resources, so a
@@ -8,7 +9,7 @@ import { hubCatalog } from '../src/auth/hub-catalog.js';
  * "without conditional data" side of the concurrent scenarios.
  */
 export function withoutConditionalData(schema: GraphQLSchema, query: string): string {
-  const catalog = hubCatalog();
+  const catalog = hubCatalog(MODULES);
   const typeInfo = new TypeInfo(schema);
   const document = visit(
     parse(query),

@@ -12,11 +12,9 @@ import {
   DIMENSION_MODEL,
   GRADE_BANDS,
   MODEL_VERSION,
-  SCORE_CAPS,
   SEVERITY_FACTOR,
-  SIGNAL_POINTS,
-  STALE_AFTER_DAYS,
 } from '../src/modules/risk/risk-model.v1.js';
+import { riskDeclarations } from '../src/modules/risk/index.js';
 
 /**
  * Regenerates the README sections that mirror the code: the settings table, the
@@ -64,7 +62,7 @@ function examples(): string {
 }
 
 function catalog(): string {
-  const rows = hubCatalogResources().map((r) => {
+  const rows = hubCatalogResources(HUB.modules).map((r) => {
     const fields = Object.entries(r.fields)
       .map(
         ([type, specs]) =>
@@ -89,14 +87,15 @@ function riskModel(): string {
     (d) =>
       `| ${d} | ${DIMENSION_MODEL[d].base} | ${DIMENSION_MODEL[d].weight} | ${DIMENSION_MODEL[d].description} |`,
   );
-  const signals = Object.entries(SIGNAL_POINTS).map(
-    ([code, points]) =>
+  const declared = riskDeclarations(HUB.modules);
+  const signals = [...declared.codes].map(
+    ([code, { points, cap }]) =>
       `| \`${code}\` | ${Object.entries(points)
         .map(([d, n]) => `${d} ${n > 0 ? '+' : ''}${n}`)
-        .join(', ')} | ${SCORE_CAPS[code] ?? ''} |`,
+        .join(', ')} | ${cap ?? ''} |`,
   );
   return [
-    `Model version \`${MODEL_VERSION}\` (\`src/modules/risk/risk-model.v1.ts\`).`,
+    `Model version \`${MODEL_VERSION}\` (\`src/modules/risk/risk-model.v1.ts\`); each module declares its signal codes' points and caps (\`SignalSource.codes\`) and its departments' staleness (\`HubModule.departments\`), listed here in module order.`,
     '',
     '| Dimension | Base | Weight | Moved by |',
     '| --- | --- | --- | --- |',
@@ -112,7 +111,7 @@ function riskModel(): string {
     '',
     `Grades: ${GRADE_BANDS.map((b) => `${b.grade} ≥ ${b.min}`).join(', ')}.`,
     '',
-    `A department's data is stale when its newest record is older than: ${Object.entries(STALE_AFTER_DAYS)
+    `A department's data is stale when its newest record is older than: ${[...declared.staleAfterDays]
       .map(([d, n]) => `${d} ${n === null ? 'never (event-driven)' : `${n} days`}`)
       .join(', ')}.`,
   ].join('\n');

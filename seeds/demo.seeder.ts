@@ -3,7 +3,7 @@ import { Seeder } from '@mikro-orm/seeder';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { loadConfig } from '../src/config/config.js';
 import { HUB } from '../src/hub.js';
-import { recomputeAll } from '../src/modules/risk/index.js';
+import { recomputeAll, riskDeclarations } from '../src/modules/risk/index.js';
 import { seedGovernance } from './governance.js';
 import { DEFAULT_SEED, seedDatabase, type SeedReport } from './seed-database.js';
 
@@ -41,7 +41,7 @@ export class DemoSeeder extends Seeder<DemoSeedContext> {
     });
     const agreements = await seedGovernance(sql.fork());
     const started = performance.now();
-    const profiles = await recomputeAll(sql.fork(), {
+    const profiles = await recomputeAll(sql.fork(), riskDeclarations(HUB.modules), {
       onProgress: (done) => context.onProgress?.('risk profiles', done, enterprises),
     });
     this.result = { report, agreements, profiles, profileMillis: performance.now() - started };

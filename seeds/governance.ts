@@ -3,6 +3,8 @@ import { createAgreementRecord, createApprovedAgreement } from '../src/auth/agre
 import { SharingAgreementStatus } from '../src/auth/agreements/agreement.enums.js';
 import { SharingClass } from '../src/auth/catalog.js';
 import { hubCatalogResources } from '../src/auth/hub-catalog.js';
+import { modulesOfEm } from '../src/db/orm-modules.js';
+import { MODULES } from '../src/modules/index.js';
 import { Purpose } from '../src/auth/purpose.js';
 
 const DAY = 86_400_000;
@@ -126,7 +128,7 @@ export async function grantEveryConditionalResource(
   purposes: readonly Purpose[] = [Purpose.CREDIT_ASSESSMENT],
   now = new Date(),
 ): Promise<void> {
-  for (const resource of hubCatalogResources()) {
+  for (const resource of hubCatalogResources(modulesOfEm(em) ?? MODULES)) {
     if (resource.sharing !== SharingClass.CONDITIONAL || resource.owner === org) continue;
     await createApprovedAgreement(em, {
       consumerOrg: org,

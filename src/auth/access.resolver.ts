@@ -32,8 +32,8 @@ export class AccessResolver {
   ): Promise<ResourceAccessType[]> {
     const grants = await ctx.access.activeGrants();
     const asked = purpose ?? ctx.purpose;
-    const catalog = hubCatalog();
-    return hubCatalogResources().map((resource) => {
+    const catalog = hubCatalog(ctx.modules);
+    return hubCatalogResources(ctx.modules).map((resource) => {
       const fields = Object.entries(resource.fields).flatMap(([typeName, specs]) =>
         specs.map((spec) => ({
           typeName,

@@ -56,7 +56,11 @@ function claim<T>(name: string, check: () => T): T {
 }
 
 /** Turns verified claims into a principal, refusing claims that do not describe one. */
-export function principalFromClaims(payload: JWTPayload, via: Principal['via']): Principal {
+export function principalFromClaims(
+  payload: JWTPayload,
+  via: Principal['via'],
+  departments?: ReadonlySet<string>,
+): Principal {
   const raw = payload as JWTPayload & { org?: unknown; kind?: unknown };
   if (typeof raw.sub !== 'string' || raw.sub === '')
     throw new UnauthenticatedError('token has no subject (sub)', { claim: 'sub', rule: 'required' });
@@ -70,7 +74,7 @@ export function principalFromClaims(payload: JWTPayload, via: Principal['via']):
       claim: 'kind',
       rule: 'enum',
     });
-  if (kind === PrincipalKind.DEPARTMENT && !isDepartment(org)) {
+  if (kind === PrincipalKind.DEPARTMENT && !isDepartment(org, departments)) {
     throw new UnauthenticatedError('a DEPARTMENT token must name a department code as its organisation', {
       claim: 'org',
       rule: 'format',
@@ -90,7 +94,7 @@ export function principalFromClaims(payload: JWTPayload, via: Principal['via']):
     organisation: org,
     kind,
     scopes,
-    department: kind === PrincipalKind.DEPARTMENT && isDepartment(org) ? org : undefined,
+    department: kind === PrincipalKind.DEPARTMENT && isDepartment(org, departments) ? org : undefined,
     via,
   };
 }
@@ -111,6 +115,8 @@ export class Authenticator {
     > &
       Partial<Pick<HubConfig, 'jwtMaxTtl' | 'jwtMachineMaxTtl' | 'jwtMachineClients'>>,
     private readonly verifyApiKey: ApiKeyVerifier,
+    /** The assembled hub's declared departments (default: the built-in modules'). */
+    private readonly departments?: ReadonlySet<string>,
   ) {
     this.secret = config.jwtSecret ? createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) : undefined;
     if (config.jwksUrl) this.jwks = createRemoteJWKSet(new URL(config.jwksUrl));
@@ -178,11 +184,11 @@ export class Authenticator {
     try {
       if (alg === 'HS256' && this.secret) {
         const { payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] });
-        return this.checkLifetime(payload, principalFromClaims(payload, 'jwt'));
+        return this.checkLifetime(payload, principalFromClaims(payload, 'jwt', this.departments));
       }
       if (alg && ASYMMETRIC.includes(alg) && this.jwks) {
         const { payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: ASYMMETRIC });
-        return this.checkLifetime(payload, principalFromClaims(payload, 'jwt'));
+        return this.checkLifetime(payload, principalFromClaims(payload, 'jwt', this.departments));
       }
     } catch (err) {
       if (err instanceof UnauthenticatedError) throw err;

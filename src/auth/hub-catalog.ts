@@ -5,7 +5,7 @@ import {
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
-import { MODULES } from '../modules/index.js';
+import type { HubModule } from '../server/hub-module.js';
 import {
   indexArguments,
   indexCatalog,
@@ -14,31 +14,51 @@ import {
   type CatalogResource,
 } from './catalog.js';
 
+/**
+ * The catalog of a hub, assembled from its module list (given by whoever assembles
+ * the hub: the app, a request's context, a tool); read once per list.
+ */
+interface HubCatalog {
+  readonly resources: readonly CatalogResource[];
+  readonly fields: ReadonlyMap<string, CatalogFieldEntry>;
+  readonly arguments: ReadonlyMap<string, CatalogArgumentRule>;
+  readonly signalRecords: ReadonlyMap<string, string>;
+}
+
+const catalogs = new WeakMap<readonly HubModule[], HubCatalog>();
+
+function catalogOf(modules: readonly HubModule[]): HubCatalog {
+  let found = catalogs.get(modules);
+  if (!found) {
+    const resources = modules.flatMap((m) => m.catalog);
+    found = {
+      resources,
+      fields: indexCatalog(resources),
+      arguments: indexArguments(modules.flatMap((m) => m.arguments ?? [])),
+      signalRecords: new Map(
+        modules.flatMap((m) => Object.entries(m.signals?.codes ?? {}).map(([code, d]) => [code, d.record])),
+      ),
+    };
+    catalogs.set(modules, found);
+  }
+  return found;
+}
+
 /** Every module's catalog resources, in module order. */
-export function hubCatalogResources(): readonly CatalogResource[] {
-  return MODULES.flatMap((m) => m.catalog);
-}
+export const hubCatalogResources = (modules: readonly HubModule[]): readonly CatalogResource[] =>
+  catalogOf(modules).resources;
 
-/** `Type.field` → catalog entry for the whole hub; built once per process. */
-let cached: ReadonlyMap<string, CatalogFieldEntry> | undefined;
-export function hubCatalog(): ReadonlyMap<string, CatalogFieldEntry> {
-  cached ??= indexCatalog(hubCatalogResources());
-  return cached;
-}
+/** `Type.field` → catalog entry for the whole hub. */
+export const hubCatalog = (modules: readonly HubModule[]): ReadonlyMap<string, CatalogFieldEntry> =>
+  catalogOf(modules).fields;
 
-/** Schema coordinate of an input → how the policy decides it; built once per process. */
-let cachedArguments: ReadonlyMap<string, CatalogArgumentRule> | undefined;
-export function hubArguments(): ReadonlyMap<string, CatalogArgumentRule> {
-  cachedArguments ??= indexArguments(MODULES.flatMap((m) => m.arguments ?? []));
-  return cachedArguments;
-}
+/** Schema coordinate of an input → how the policy decides it. */
+export const hubArguments = (modules: readonly HubModule[]): ReadonlyMap<string, CatalogArgumentRule> =>
+  catalogOf(modules).arguments;
 
 /** Risk-signal code → GraphQL type of the record it comes from, from every module's signal source. */
-let cachedSignals: ReadonlyMap<string, string> | undefined;
-export function hubSignalRecords(): ReadonlyMap<string, string> {
-  cachedSignals ??= new Map(MODULES.flatMap((m) => Object.entries(m.signals?.codes ?? {})));
-  return cachedSignals;
-}
+export const hubSignalRecords = (modules: readonly HubModule[]): ReadonlyMap<string, string> =>
+  catalogOf(modules).signalRecords;
 
 /**
  * Object types that carry no department data of their own: roots, pagination

@@ -13,7 +13,7 @@ export {
 } from './catalog.js';
 export { derivedView, recordDerivedUse, redactedDetail, type DerivedView } from './derived-policy.js';
 export { ForbiddenError } from './forbidden.js';
-export { PrincipalKind, isDepartment, type Principal } from './principal.js';
+export { PrincipalKind, departmentsOf, isDepartment, type Principal } from './principal.js';
 export { DECLARES_PURPOSE } from './purpose-argument.js';
 export { Purpose } from './purpose.js';
 export { requireRepairedAccess } from './repair.js';

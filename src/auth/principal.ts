@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { Department } from '../common/department.js';
+import { modulesOfEm } from '../db/orm-modules.js';
+import type { HubModule } from '../server/hub-module.js';
 
 export enum PrincipalKind {
   DEPARTMENT = 'DEPARTMENT',
@@ -35,5 +37,22 @@ export interface Principal {
   readonly apiKeyId?: string;
 }
 
-export const isDepartment = (value: string): value is Department =>
-  (Object.values(Department) as string[]).includes(value);
+const BUILT_IN_DEPARTMENTS: ReadonlySet<string> = new Set(Object.values(Department));
+
+/** The departments declared by a module list. */
+export const departmentsOf = (modules: readonly Pick<HubModule, 'departments'>[]): ReadonlySet<string> =>
+  new Set(modules.flatMap((m) => (m.departments ?? []).map((d) => d.code)));
+
+/** The declared departments of the hub an EntityManager belongs to (the built-in ones outside a hub's ORM). */
+export const hubDepartments = (em: { readonly config: object }): ReadonlySet<string> => {
+  const modules = modulesOfEm(em);
+  return modules ? departmentsOf(modules) : BUILT_IN_DEPARTMENTS;
+};
+
+/**
+ * Whether `value` is a department of the hub: `known` is the assembled hub's declared
+ * departments; callers without a hub at hand (CLIs, stored API keys) check against
+ * the built-in modules' departments.
+ */
+export const isDepartment = (value: string, known: ReadonlySet<string> = BUILT_IN_DEPARTMENTS): boolean =>
+  known.has(value);

@@ -107,7 +107,9 @@ function rootInputs(step: OperationStep): { field: string; uses: InputUse[] }[] 
   // Bad variables fail execution with their own error; nothing is served.
   if (coerced.errors) return [];
   const governed = new Set(
-    rootFieldsServingCatalogue(schema, hubCatalog()).map(({ parent, field }) => `${parent}.${field.name}`),
+    rootFieldsServingCatalogue(schema, hubCatalog(step.contextValue.modules)).map(
+      ({ parent, field }) => `${parent}.${field.name}`,
+    ),
   );
   const out: { field: string; uses: InputUse[] }[] = [];
   const nodes = rootFields(operation.selectionSet, operation, request.variables ?? {}, fragmentsOf(document));
@@ -154,7 +156,12 @@ export function refuseDenied(step: OperationStep, catalog: ReadonlyMap<string, C
     refusals.push({ field: key, message: denialMessage(typeName, fieldName, decision) });
   }
   for (const { field, uses } of rootInputs(step)) {
-    const decisions = decideInputs(uses, hubArguments(), hubSignalRecords(), ctx.access);
+    const decisions = decideInputs(
+      uses,
+      hubArguments(ctx.modules),
+      hubSignalRecords(ctx.modules),
+      ctx.access,
+    );
     for (const d of deniedInputs(decisions)) {
       ctx.audit.recordRefusal(d.use.coordinate, d.decision);
       refusals.push({ field: d.use.coordinate, message: inputDenialMessage(field, d), argument: d.use.path });

@@ -101,8 +101,8 @@ function inputRule(parent: string, field: GraphQLField<unknown, unknown>) {
   const check = (args: unknown, ctx: HubContext): true | Error => {
     const decisions = decideInputs(
       inputsOf(parent, field, (args ?? {}) as Record<string, unknown>),
-      hubArguments(),
-      hubSignalRecords(),
+      hubArguments(ctx.modules),
+      hubSignalRecords(ctx.modules),
       ctx.access,
     );
     for (const d of decisions) ctx.audit.record(d.use.coordinate, d.decision, undefined);

@@ -53,18 +53,47 @@ export interface SourceFreshness {
 
 /**
  * Attributes a module contributes to the stored profile so that dashboards can
- * group and filter profiles by them in SQL (riskStatistics, list filters). Each
- * module states its own: the risk module reads no other module's tables.
+ * group and filter profiles by them in SQL (riskStatistics). Each module states
+ * its own (`SignalSource.facets`): the risk module reads no other module's tables.
+ * The registry's region and industry are the enterprise's own coordinates.
  */
 export interface ProfileFacets {
   /** GB/T 2260 region code (registry). */
   readonly regionCode?: string | null;
   /** GB/T 4754 section letter (registry). */
   readonly industrySection?: string | null;
-  /** Latest tax credit grade (tax, in the credit module). */
-  readonly taxGrade?: string | null;
-  /** Latest transport credit grade (transport). */
-  readonly transportGrade?: string | null;
+  /** A declared facet (ProfileFacetDeclaration.key) → its value, e.g. taxGrade → 'A'. */
+  readonly [facet: string]: string | null | undefined;
+}
+
+/** The dimensions of the risk model; a signal code's points name the ones it moves. */
+export const RISK_DIMENSIONS = [
+  'TECHNOLOGICAL_INNOVATION',
+  'OPERATING_EFFICIENCY',
+  'GROWTH_POTENTIAL',
+  'OVERALL_RISK',
+  'SOCIAL_VALUE',
+] as const;
+export type RiskDimensionName = (typeof RISK_DIMENSIONS)[number];
+
+/** What the risk model does with one signal code a module emits. */
+export interface SignalCodeDeclaration {
+  /** GraphQL type of the record it comes from: a `hasSignal` filter is decided as a read of it. */
+  readonly record: string;
+  /** Points per dimension at severity MEDIUM (negative = worse); scaled by the signal's severity. */
+  readonly points: Readonly<Partial<Record<RiskDimensionName, number>>>;
+  /** An active signal caps the overall score at this, whatever else the enterprise has going for it. */
+  readonly cap?: number;
+}
+
+/** A profile attribute dashboards group by, stored with the profile (risk_profile.facets). */
+export interface ProfileFacetDeclaration {
+  /** Key in the source's `facets` and field of RiskStatisticsBucket, e.g. taxGrade. */
+  readonly key: string;
+  /** Value of the RiskGroupBy enum, e.g. TAX_GRADE. */
+  readonly groupBy: string;
+  /** Description of the bucket field and the enum value. */
+  readonly description: string;
 }
 
 export interface EnterpriseSignals {
@@ -88,8 +117,11 @@ export interface SignalSource {
   /** Tables whose changes must trigger recomputation of the enterprise's profile. */
   readonly tables: readonly string[];
   /**
-   * Every signal code this source emits, with the GraphQL type of the record it
-   * comes from: the policy decides a `hasSignal` filter as a read of that record.
+   * Every signal code this source emits: the record type it comes from, its points
+   * in the risk model's dimensions and the score cap it imposes, if any. A code not
+   * declared here counts for nothing (and the assembly refuses a source emitting one).
    */
-  readonly codes: Readonly<Record<string, string>>;
+  readonly codes: Readonly<Record<string, SignalCodeDeclaration>>;
+  /** The profile facets this source supplies (each facet has one owning source). */
+  readonly facets?: readonly ProfileFacetDeclaration[];
 }

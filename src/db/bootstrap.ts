@@ -1,9 +1,15 @@
 import type { Logger } from 'pino';
-import type { HubOrm } from './orm.js';
+import { ormModules, type HubOrm } from './orm.js';
 
-/** Applies pending migrations; returns their names. */
+/**
+ * Applies pending migrations, then what each module generates from the module list
+ * (the risk refresh triggers on the declared tables), every time; returns the
+ * migrations' names.
+ */
 export async function migrate(orm: HubOrm): Promise<string[]> {
   const applied = await orm.migrator.up();
+  const em = orm.em.fork();
+  for (const m of ormModules(orm)) if (m.afterMigrate) await em.transactional((tx) => m.afterMigrate!(tx));
   return applied.map((m) => m.name);
 }
 

@@ -9,6 +9,8 @@ import { PgliteDriver } from '@mikro-orm/pglite';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Pool } from 'pg';
 import type { HubConfig } from '../config/config.js';
+import type { HubModule } from '../server/hub-module.js';
+import { bindOrmModules, modulesOfEm } from './orm-modules.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { PgliteConnection } from '@mikro-orm/pglite';
 import { acquirePgliteLock, DatabaseLockedError } from './pglite-lock.js';
@@ -26,6 +28,8 @@ export type HubOrm = MikroORM & { em: SqlEntityManager };
  */
 export interface MappedEntities {
   readonly entities: readonly EntityClass<object>[];
+  /** The modules the entities come from: their migrations run after the hub's own, and the ORM remembers the list. */
+  readonly modules?: readonly HubModule[];
 }
 
 export interface OrmOverrides {
@@ -91,6 +95,13 @@ async function openViaHubSocket(
   return orm;
 }
 
+/** The module list an ORM was created for: the rest of the hub is assembled from the same list. */
+export function ormModules(orm: MikroORM): readonly HubModule[] {
+  const modules = modulesOfEm(orm.em);
+  if (!modules) throw new TypeError('this ORM was not created by createOrm with a hub');
+  return modules;
+}
+
 function baseOptions(mapped: MappedEntities, config: HubConfig, overrides: OrmOverrides): Partial<Options> {
   // A line writer (CLIs) keeps MikroORM's default logger; otherwise its lines go through pino.
   const factory =
@@ -103,7 +114,8 @@ function baseOptions(mapped: MappedEntities, config: HubConfig, overrides: OrmOv
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     migrations: {
-      migrationsList: MIGRATIONS,
+      // The hub's own, then each module's, in module order.
+      migrationsList: [...MIGRATIONS, ...(mapped.modules ?? []).flatMap((m) => m.migrations ?? [])],
       transactional: true,
       allOrNothing: true,
       snapshot: false,
@@ -170,6 +182,12 @@ export async function createOrm(
   config: HubConfig,
   overrides: OrmOverrides = {},
 ): Promise<HubOrm> {
+  const orm = await openOrm(mapped, config, overrides);
+  bindOrmModules(orm.config, mapped.modules ?? []);
+  return orm;
+}
+
+async function openOrm(mapped: MappedEntities, config: HubConfig, overrides: OrmOverrides): Promise<HubOrm> {
   if (config.databaseUrl) {
     let pool: Pool | undefined;
     const cancel = backendCanceller(config.databaseUrl, config.dbConnectTimeoutMs);

@@ -9,7 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config/config.js';
-import type { HubOrm } from '../db/orm.js';
+import { ormModules, type HubOrm } from '../db/orm.js';
 import { grantLoader } from '../auth/agreements/index.js';
 import { apiKeyVerifier } from '../auth/api-keys/index.js';
 import { Authenticator } from '../auth/authenticate.js';
@@ -41,7 +41,7 @@ import {
   type LimitsObserver,
 } from './limits/index.js';
 import { propertyReadFields } from './property-reads.js';
-import { buildHubSchema, ingestDeps } from './schema.js';
+import { buildHubSchema, declaredDepartments, ingestDeps } from './schema.js';
 import { exampleOperations } from './example-operations.js';
 import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
 import { HubMetrics } from './metrics/metrics.js';
@@ -97,7 +97,7 @@ export async function buildApp({
   limitsObserver,
 }: AppDeps): Promise<HubApp> {
   if (benchmarkWithoutAuthorization) assertBenchmarkSwitchAllowed();
-  const catalog = hubCatalog();
+  const catalog = hubCatalog(hub.modules);
   const base = await buildHubSchema(hub, { ingestMaxBatch: config.ingestMaxBatch });
   const schema = withDeadlineChecks(
     benchmarkWithoutAuthorization ? base : authorizeSchema(base, platformTypeNames(hub), catalog),
@@ -192,9 +192,14 @@ export async function buildApp({
   const deps = {
     em: orm.em,
     limits: { defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize },
-    authenticator: new Authenticator(config, apiKeyVerifier(orm)),
+    authenticator: new Authenticator(
+      config,
+      apiKeyVerifier(orm),
+      new Set(declaredDepartments(hub.modules).map((d) => d.code)),
+    ),
     catalog,
     grants: grantLoader,
+    modules: hub.modules,
   };
   registerIngestRoutes(http, {
     orm,

@@ -9,22 +9,27 @@ import type { GovernanceActor } from '../audit/access-log.append.js';
 import { AccessRecorder } from '../audit/access-recorder.js';
 import { ErrorCode } from '../common/errors.js';
 import { quote } from '../common/input.js';
+import type { HubModule } from './hub-module.js';
 import type { PageLimits } from './pagination.js';
 
 /**
  * Per-request loaders, created lazily from their factories. A module exports its
  * factories; any resolver asks `ctx.loaders.get(factory)` and gets the one
- * instance for this request, so batching spans all modules' resolvers.
+ * instance for this request, so batching spans all modules' resolvers. A factory
+ * also gets the hub's module list (a loader built from other modules' declarations).
  */
 export class LoaderRegistry {
   private readonly instances = new Map<unknown, unknown>();
 
-  constructor(private readonly em: SqlEntityManager) {}
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly modules: readonly HubModule[] = [],
+  ) {}
 
-  get<T>(factory: (em: SqlEntityManager) => T): T {
+  get<T>(factory: (em: SqlEntityManager, modules: readonly HubModule[]) => T): T {
     let instance = this.instances.get(factory) as T | undefined;
     if (instance === undefined) {
-      instance = factory(this.em);
+      instance = factory(this.em, this.modules);
       this.instances.set(factory, instance);
     }
     return instance;
@@ -40,6 +45,10 @@ export interface HubContext {
   readonly purpose: Purpose | undefined;
   readonly access: AccessControl;
   readonly audit: AccessRecorder;
+  /** The module list the hub was assembled from. */
+  readonly modules: readonly HubModule[];
+  /** Brings derived data (stored risk profiles) up to date before SQL reads it directly. */
+  refreshDerived(): Promise<void>;
 }
 
 /**
@@ -58,7 +67,12 @@ class RequestContext implements HubContext {
     readonly limits: PageLimits,
     readonly principal: Principal,
     readonly access: AccessControl,
+    readonly modules: readonly HubModule[],
   ) {}
+
+  async refreshDerived(): Promise<void> {
+    for (const m of this.modules) await m.refreshDerived?.(this.em);
+  }
 
   get purpose(): Purpose | undefined {
     return this.access.purpose;
@@ -78,6 +92,8 @@ export interface ContextDeps {
   readonly catalog: ReadonlyMap<string, CatalogFieldEntry>;
   /** Builds the grant loader on this request's EntityManager. */
   readonly grants: (em: SqlEntityManager) => GrantLoader;
+  /** The module list the hub was assembled from. */
+  readonly modules: readonly HubModule[];
 }
 
 export type RequestHeaders = Record<string, string | string[] | undefined>;
@@ -130,5 +146,13 @@ export async function createContext(
   }
   const em = deps.em.fork({ clear: true, freshEventManager: true });
   const access = new AccessControl(principal, parsePurpose(headers), deps.catalog, deps.grants(em));
-  return new RequestContext(requestId, em, new LoaderRegistry(em), deps.limits, principal, access);
+  return new RequestContext(
+    requestId,
+    em,
+    new LoaderRegistry(em, deps.modules),
+    deps.limits,
+    principal,
+    access,
+    deps.modules,
+  );
 }

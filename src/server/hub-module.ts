@@ -1,4 +1,6 @@
-import type { EntityClass } from '@mikro-orm/core';
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { GraphQLSchema } from 'graphql';
+import type { DepartmentDeclaration } from '../common/department.js';
 import type { CatalogArgument, CatalogResource } from '../auth/catalog.js';
 import type { SignalSource } from '../common/risk-signal.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
@@ -11,13 +13,24 @@ import type { HubConfig } from '../config/config.js';
 
 /**
  * What a department module contributes to the hub, the way a subgraph joins a
- * supergraph: its tables, its resolvers (including fields it adds to Enterprise),
- * its catalog entries. Its demo data is not part of it: that lives under `seeds/<module>/`,
- * which production code never imports.
+ * supergraph: the departments whose data it serves, its tables and their
+ * migrations, its resolvers (including fields it adds to Enterprise), its catalog
+ * entries and its risk signals (codes with points and caps, profile facets, the
+ * tables whose changes refresh a profile). The hub is assembled from a list of these
+ * (src/modules/index.ts, src/hub.ts); nothing registers itself when imported. Its demo
+ * data is not part of it: that lives under `seeds/<module>/`, which production code
+ * never imports.
  */
 export interface HubModule {
   readonly name: string;
+  /** Departments this module serves data of: the GraphQL Department enum is built from them. */
+  readonly departments?: readonly DepartmentDeclaration[];
   readonly entities: readonly EntityClass<object>[];
+  /**
+   * The migrations creating this module's tables, run after the hub's own
+   * (src/db/migrations) in the order listed; names must be unique in the hub.
+   */
+  readonly migrations?: readonly MigrationObject[];
   // type-graphql takes resolver classes as plain constructors.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly resolvers: readonly Function[];
@@ -40,6 +53,21 @@ export interface HubModule {
    * own watch lists): like platform types, their operations check who may call them.
    */
   readonly platformTypes?: readonly string[];
+  /**
+   * Brings data this module derives up to date before SQL reads it directly (a
+   * list filtered or ordered by stored risk profiles); reached as `ctx.refreshDerived`.
+   */
+  readonly refreshDerived?: (em: SqlEntityManager) => Promise<void>;
+  /**
+   * Runs after the migrations, at every start: installs what is generated from the
+   * module list (the risk module's refresh triggers on the declared tables). Idempotent.
+   */
+  readonly afterMigrate?: (em: SqlEntityManager) => Promise<void>;
+  /**
+   * Adjusts the assembled schema with what the module list declares (enum values and
+   * fields built from other modules' declarations); applied in module order.
+   */
+  readonly transformSchema?: (schema: GraphQLSchema) => GraphQLSchema;
   /** Work a module runs beside requests in every hub process (webhook deliveries); stopped at close. */
   readonly background?: (deps: BackgroundDeps) => { stop(): Promise<void> };
 }
@@ -47,6 +75,8 @@ export interface HubModule {
 /** What a module's background work gets from the hub. */
 export interface BackgroundDeps {
   readonly em: () => SqlEntityManager;
+  /** The module list the hub was assembled from. */
+  readonly modules: readonly HubModule[];
   readonly config: HubConfig;
   readonly log: Logger;
   /** Resolves on the next risk-event notification (any instance) or after MONITORING_POLL_MS. */

@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import type { IngestDeps } from '../db/ingest/ingest.service.js';
+import type { DepartmentDeclaration } from '../common/department.js';
+import { withEnumValues } from '../common/declared-schema.js';
 import { ingestResolver } from './ingest/index.js';
-import type { Hub } from './hub-module.js';
+import type { Hub, HubModule } from './hub-module.js';
 import { leanPropertyReads } from './property-reads.js';
 
 /** The ingestion machinery's inputs, assembled from the modules' declarations. */
@@ -32,6 +34,21 @@ const NO_TOPICS: PubSub = {
   },
 };
 
+/** The departments the modules declare, in module order; one department declared twice is refused. */
+export function declaredDepartments(modules: readonly HubModule[]): readonly DepartmentDeclaration[] {
+  const seen = new Map<string, string>();
+  const out: DepartmentDeclaration[] = [];
+  for (const m of modules) {
+    for (const d of m.departments ?? []) {
+      const other = seen.get(d.code);
+      if (other) throw new Error(`department ${d.code} is declared by both ${other} and ${m.name}`);
+      seen.set(d.code, m.name);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
 /** Builds the one schema from every module's resolvers (their Enterprise fields included). */
 export async function buildHubSchema(
   hub: Hub,
@@ -50,5 +67,12 @@ export async function buildHubSchema(
     emitSchemaFile: false,
     pubSub: NO_TOPICS,
   });
-  return leanPropertyReads(schema);
+  // Enum values and fields the module list declares: the departments, then each module's own.
+  let assembled = withEnumValues(
+    schema,
+    'Department',
+    declaredDepartments(hub.modules).map((d) => ({ name: d.code, description: d.description })),
+  );
+  for (const m of hub.modules) if (m.transformSchema) assembled = m.transformSchema(assembled);
+  return leanPropertyReads(assembled);
 }

@@ -142,6 +142,7 @@ export async function attachSubscriptions(
           inBackground(() =>
             start({
               em: () => deps.orm.em.fork(),
+              modules: deps.contextDeps.modules,
               config: deps.config,
               log,
               changes,

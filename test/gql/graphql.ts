@@ -1711,7 +1711,9 @@ export type RiskStatisticsBucket = {
   regionProvince?: Maybe<Scalars['String']['output']>;
   riskGrade?: Maybe<RiskGrade>;
   sectorComplianceSignals?: Maybe<Scalars['Int']['output']>;
+  /** Latest tax credit grade (税务局), when grouped by it. */
   taxGrade?: Maybe<Scalars['String']['output']>;
+  /** Latest transport credit grade (交通运输局), when grouped by it. */
   transportGrade?: Maybe<Scalars['String']['output']>;
 };
 

@@ -6,8 +6,9 @@ import { migrate } from '../../src/db/bootstrap.js';
 import { createOrm, type HubOrm } from '../../src/db/orm.js';
 import { QueryCounter } from '../../src/db/query-counter.js';
 import { seedDatabase } from '../../seeds/seed-database.js';
-import { MODULES } from '../../src/modules/index.js';
 import { buildApp, type HubApp } from '../../src/server/app.js';
+import type { Hub, HubModule } from '../../src/server/hub-module.js';
+import { assembleHub } from '../../src/server/platform.js';
 import { createLogger } from '../../src/server/logger.js';
 import { mintToken, type TokenClaims } from '../../src/auth/authenticate.js';
 import { Purpose } from '../../src/auth/purpose.js';
@@ -41,6 +42,8 @@ type GraphQLCall = <TData = Record<string, unknown>, TVars = Record<string, unkn
 export interface TestHub {
   /** Base URL of the hub, e.g. http://127.0.0.1:41234 */
   readonly url: string;
+  /** The hub assembled from the file's module list (HUB unless `modules` was given). */
+  readonly hub: Hub;
   readonly orm: HubOrm;
   readonly app: HubApp;
   readonly config: HubConfig;
@@ -70,6 +73,12 @@ export interface TestHubOptions {
    * and `adminUrl` are then the other hub's; closing this one leaves the database open.
    */
   readonly sharing?: TestHub;
+  /**
+   * The module list the hub is assembled from (default MODULES), e.g.
+   * `assembleModules([...DEPARTMENT_MODULES, someModule])`: its entities, migrations,
+   * schema, catalog and risk declarations.
+   */
+  readonly modules?: readonly HubModule[];
 }
 
 /** A migrated, seeded hub on its own database, called over real HTTP on loopback. */
@@ -82,21 +91,22 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     ...options.env,
   });
+  const hub = options.modules ? assembleHub(options.modules) : HUB;
   const counter = new QueryCounter();
   // Each file starts from the run's migrated template when there is one (a copy of it:
   // still a database of its own); migrate() then finds nothing pending and returns at once.
   const template = db.kind === 'pglite' ? pgliteTemplate() : undefined;
-  const orm = await createOrm(HUB, config, {
+  const orm = await createOrm(hub, config, {
     loggerFactory: counter.loggerFactory,
     pgliteInMemory: true,
     ...(template ? { pgliteLoadDataDir: template } : {}),
   });
   await migrate(orm);
   if ((options.enterprises ?? 0) > 0) {
-    await seedDatabase(orm.em.fork(), MODULES, { enterprises: options.enterprises! });
+    await seedDatabase(orm.em.fork(), hub.modules, { enterprises: options.enterprises! });
   }
   await grantEveryConditionalResource(orm, PRINCIPALS.reader.org);
-  return serveTestHub({ orm, db, counter, config }, options, async () => {
+  return serveTestHub({ hub, orm, db, counter, config }, options, async () => {
     await orm.close(true);
     await db.drop();
   });
@@ -104,11 +114,11 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
 
 /** Builds and serves the app on a prepared database; `release` runs after the app is closed. */
 async function serveTestHub(
-  base: Pick<TestHub, 'orm' | 'db' | 'counter' | 'config'>,
+  base: Pick<TestHub, 'hub' | 'orm' | 'db' | 'counter' | 'config'>,
   options: TestHubOptions,
   release: () => Promise<void>,
 ): Promise<TestHub> {
-  const { orm, db, counter } = base;
+  const { hub, orm, db, counter } = base;
   const config = options.sharing
     ? loadConfig({
         NODE_ENV: 'test',
@@ -117,7 +127,7 @@ async function serveTestHub(
         ...options.env,
       })
     : base.config;
-  const app = await buildApp({ hub: HUB, orm, config, log: createLogger(config) });
+  const app = await buildApp({ hub, orm, config, log: createLogger(config) });
   const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
   const headersFor = async (caller: Caller): Promise<Record<string, string>> => ({
     ...(caller.principal ? { authorization: `Bearer ${await mintToken(config, caller.principal)}` } : {}),
@@ -149,6 +159,7 @@ async function serveTestHub(
   };
   return {
     url: address,
+    hub,
     orm,
     app,
     config,

@@ -18,6 +18,7 @@ import {
   hubSignalRecords,
   rootFieldsServingCatalogue,
 } from '../../src/auth/hub-catalog.js';
+import { MODULES } from '../../src/modules/index.js';
 import { redactedDetail } from '../../src/auth/derived-policy.js';
 import type { RiskSignal } from '../../src/common/risk-signal.js';
 import { maskPersonal } from '../../src/auth/masking.js';
@@ -72,7 +73,7 @@ const DYNAMIC = new Set([
   'RiskSignal.record',
   // Whether a risk event reaches a watcher is decided per event, as a read of what it
   // reveals: checked event by event in 'risk events' below.
-  ...[...hubCatalog().keys()].filter((k) => k.startsWith('RiskEvent.')),
+  ...[...hubCatalog(MODULES).keys()].filter((k) => k.startsWith('RiskEvent.')),
 ]);
 
 /** Fields whose values repeat the values of the record behind them (src/auth/derived-policy.ts). */
@@ -213,7 +214,7 @@ beforeAll(async () => {
       .fork()
       .execute<{ uscc: string }[]>('select uscc from registry_enterprise order by uscc limit 10')
   ).map((r) => r.uscc);
-  ({ query, sites } = buildQuery(hub.app.schema, hubCatalog(), usccs));
+  ({ query, sites } = buildQuery(hub.app.schema, hubCatalog(MODULES), usccs));
   // What each field's owner is served: the reference for every readable cell.
   for (const owner of Object.values(Department)) {
     const res = await hub.as({ principal: department(owner) })(query);
@@ -263,7 +264,7 @@ async function checkCells(hasAgreement: boolean): Promise<number> {
 describe('authorisation matrix', () => {
   it('covers every catalogued field, and the owners see data in every resource', () => {
     expect(sites.map((s) => s.key).sort()).toEqual(
-      [...hubCatalog().keys()].filter((k) => !DYNAMIC.has(k)).sort(),
+      [...hubCatalog(MODULES).keys()].filter((k) => !DYNAMIC.has(k)).sort(),
     );
     const resourcesWithData = new Set(
       sites.filter((s) => present(ownerView.get(s.key) ?? []).length > 0).map((s) => s.entry.resource),
@@ -340,9 +341,9 @@ function probes(schema: GraphQLSchema, codes: readonly string[]): Probe[] {
     portfolioRisk: { usccs: JSON.stringify(codes.slice(0, 2)) },
     riskStatistics: { groupBy: '[REGION_PROVINCE]' },
   };
-  for (const { field } of rootFieldsServingCatalogue(schema, hubCatalog())) {
+  for (const { field } of rootFieldsServingCatalogue(schema, hubCatalog(MODULES))) {
     const visit = (coordinate: string, path: string[], type: GraphQLInputType) => {
-      const rule = hubArguments().get(coordinate);
+      const rule = hubArguments(MODULES).get(coordinate);
       const inner = isNonNullType(type) ? type.ofType : type;
       const list = isListType(inner);
       const named = getNamedType(type);
@@ -357,7 +358,7 @@ function probes(schema: GraphQLSchema, codes: readonly string[]): Probe[] {
       if ('byValue' in rule)
         for (const [v, key] of Object.entries(rule.byValue)) literals.push({ value: wrap(v), tested: [key] });
       else if ('signalCode' in rule)
-        for (const [code, recordType] of hubSignalRecords())
+        for (const [code, recordType] of hubSignalRecords(MODULES))
           literals.push({ value: JSON.stringify(code), tested: [rule.sameAs, `${recordType}.provenance`] });
       else {
         const value =
@@ -398,7 +399,7 @@ async function checkInputCells(all: readonly Probe[], hasAgreement: boolean): Pr
       const body = res.body as Body;
       for (const probe of all) {
         const denied = probe.tested.some(
-          (key) => expected(hubCatalog().get(key)!, who, hasAgreement, purpose) === 'deny',
+          (key) => expected(hubCatalog(MODULES).get(key)!, who, hasAgreement, purpose) === 'deny',
         );
         const errors = (body.errors ?? []).filter((e) => e.path?.[0] === probe.alias);
         const value = (body.data ?? {})[probe.alias] ?? null;
@@ -456,7 +457,12 @@ async function checkDerivedCells(hasAgreement: boolean): Promise<number> {
           profile: { signals: { code: string; detail: string; occurredOn: string | null }[] } | null;
         }[];
       }>(doc, { usccs });
-      const profileCell = expected(hubCatalog().get('RiskProfile.signals')!, who, hasAgreement, purpose);
+      const profileCell = expected(
+        hubCatalog(MODULES).get('RiskProfile.signals')!,
+        who,
+        hasAgreement,
+        purpose,
+      );
       for (const item of res.body.data!.portfolioRisk) {
         if (profileCell === 'deny') {
           expect({ who: who.org, profile: item.profile }).toEqual({ who: who.org, profile: null });
@@ -464,7 +470,8 @@ async function checkDerivedCells(hasAgreement: boolean): Promise<number> {
         }
         const want = raw.get(item.uscc)!.map((s) => {
           const readable =
-            expected(hubCatalog().get(`${s.recordType}.provenance`)!, who, hasAgreement, purpose) !== 'deny';
+            expected(hubCatalog(MODULES).get(`${s.recordType}.provenance`)!, who, hasAgreement, purpose) !==
+            'deny';
           return readable
             ? { code: s.code, detail: s.detail, occurredOn: s.occurredOn }
             : { code: s.code, detail: redactedDetail(s.code, s.department), occurredOn: null };
@@ -581,7 +588,7 @@ async function checkEventCells(hasAgreement: boolean): Promise<number> {
   for (const who of PRINCIPAL_SET) {
     for (const purpose of [RIGHT, WRONG]) {
       const readable = (key: string) =>
-        expected(hubCatalog().get(key)!, who, hasAgreement, purpose) !== 'deny';
+        expected(hubCatalog(MODULES).get(key)!, who, hasAgreement, purpose) !== 'deny';
       const want = all
         .filter((e) => {
           switch (e.kind) {

@@ -150,7 +150,7 @@ describe('federated mode (npm run start:federated)', () => {
   });
 
   it('passes the authorisation matrix: every catalogued field, principal and purpose as the single hub decides it', async () => {
-    const { query, fields } = matrixQuery(hub.app.schema, hubCatalog());
+    const { query, fields } = matrixQuery(hub.app.schema, hubCatalog(hub.hub.modules));
     const principals: TokenClaims[] = [
       ...Object.values(Department).map(department),
       PRINCIPALS.bank,

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { GraphQLSchema } from 'graphql';
 import { CatalogError, SharingClass, UpdateCycle, indexCatalog } from '../../src/auth/catalog.js';
 import { domainFields, hubCatalog, hubCatalogResources } from '../../src/auth/hub-catalog.js';
+import { DEPARTMENT_MODULES, MODULES } from '../../src/modules/index.js';
+import { declaredDepartments } from '../../src/server/schema.js';
 import { Department } from '../../src/common/department.js';
 import { buildHubSchema } from '../../src/server/schema.js';
 import { platformTypeNames } from '../../src/server/platform.js';
@@ -16,31 +18,34 @@ beforeAll(async () => {
 
 describe('catalog', () => {
   it('has an entry for every field of every domain type in the schema', () => {
-    const missing = domainFields(schema, PLATFORM_TYPES).filter((key) => !hubCatalog().has(key));
+    const missing = domainFields(schema, PLATFORM_TYPES).filter((key) => !hubCatalog(MODULES).has(key));
     expect(missing).toEqual([]);
   });
 
   it('has no entry for a field the schema does not have', () => {
     const inSchema = new Set(domainFields(schema, PLATFORM_TYPES));
-    const stale = [...hubCatalog().keys()].filter((key) => !inSchema.has(key));
+    const stale = [...hubCatalog(MODULES).keys()].filter((key) => !inSchema.has(key));
     expect(stale).toEqual([]);
   });
 
-  it('covers every department module with at least one resource', () => {
-    const owners = new Set(hubCatalogResources().map((r) => r.owner));
-    for (const dept of [
-      Department.MARKET_REGULATION,
-      Department.TAX,
-      Department.MEDICAL_INSURANCE,
-      Department.TRANSPORT,
-      Department.SCIENCE_TECHNOLOGY,
-    ]) {
-      expect(owners).toContain(dept);
-    }
+  it('covers every department module with a resource it owns, and names only declared departments as owners', () => {
+    const declared = new Set(declaredDepartments(MODULES).map((d) => d.code));
+    const owners = new Set(hubCatalogResources(MODULES).map((r) => r.owner));
+    const departmentModules = MODULES.filter((m) => (m.departments ?? []).length > 0);
+    expect(departmentModules.map((m) => m.name)).toEqual(DEPARTMENT_MODULES.map((m) => m.name));
+    for (const m of departmentModules)
+      expect({
+        module: m.name,
+        owns: m.catalog.some((r) => m.departments!.some((d) => d.code === r.owner)),
+      }).toEqual({
+        module: m.name,
+        owns: true,
+      });
+    expect([...owners].filter((o) => !declared.has(o))).toEqual([]);
   });
 
   it('marks the legal representative ID number as personal data', () => {
-    expect(hubCatalog().get('LegalRepresentative.idNumber')).toMatchObject({
+    expect(hubCatalog(MODULES).get('LegalRepresentative.idNumber')).toMatchObject({
       personal: true,
       sharing: SharingClass.CONDITIONAL,
     });

@@ -11,9 +11,7 @@ const NOW = new Date('2026-02-01T12:00:00Z');
 /** A valid record and its writer for every contract. */
 const VALID = new Map<string, { record: Record<string, unknown>; department: Department }>([
   ['Enterprise', { record: enterpriseRecord(USCC.a), department: Department.MARKET_REGULATION }],
-  ...SAMPLES(USCC.a).map(
-    (s) => [s.recordType, { record: s.record, department: s.writer.org as Department }] as const,
-  ),
+  ...SAMPLES(USCC.a).map((s) => [s.recordType, { record: s.record, department: s.writer.org }] as const),
 ]);
 
 /** Values that break each kind of rule, with the code they must be rejected under. */

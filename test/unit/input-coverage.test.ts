@@ -14,7 +14,8 @@ import {
   hubSignalRecords,
   rootFieldsServingCatalogue,
 } from '../../src/auth/hub-catalog.js';
-import { SIGNAL_POINTS } from '../../src/modules/risk/risk-model.v1.js';
+import { MODULES } from '../../src/modules/index.js';
+import { riskDeclarations } from '../../src/modules/risk/risk.declarations.js';
 import { platformTypeNames } from '../../src/server/platform.js';
 import { buildHubSchema } from '../../src/server/schema.js';
 import { HUB } from '../../src/hub.js';
@@ -41,25 +42,25 @@ function inputCoordinates(): Map<string, GraphQLInputType> {
     for (const field of Object.values(named.getFields()))
       visit(`${named.name}.${field.name}`, field.type, new Set([...seen, named.name]));
   };
-  for (const { parent, field } of rootFieldsServingCatalogue(schema, hubCatalog()))
+  for (const { parent, field } of rootFieldsServingCatalogue(schema, hubCatalog(MODULES)))
     for (const arg of field.args) visit(`${parent}.${field.name}(${arg.name}:)`, arg.type, new Set());
   return out;
 }
 
 describe('input catalog', () => {
   it('has an entry for every input of every root field serving catalogued data', () => {
-    const missing = [...inputCoordinates().keys()].filter((c) => !hubArguments().has(c)).sort();
+    const missing = [...inputCoordinates().keys()].filter((c) => !hubArguments(MODULES).has(c)).sort();
     expect(missing).toEqual([]);
   });
 
   it('has no entry for an input the schema does not have', () => {
     const inSchema = new Set(inputCoordinates().keys());
-    expect([...hubArguments().keys()].filter((c) => !inSchema.has(c))).toEqual([]);
+    expect([...hubArguments(MODULES).keys()].filter((c) => !inSchema.has(c))).toEqual([]);
   });
 
   it('decides each input as a catalogued field, listing every value of an enum input', () => {
     const types = inputCoordinates();
-    for (const [coordinate, rule] of hubArguments()) {
+    for (const [coordinate, rule] of hubArguments(MODULES)) {
       if ('open' in rule) continue;
       if ('byValue' in rule) {
         const named = getNamedType(types.get(coordinate)!);
@@ -70,9 +71,13 @@ describe('input catalog', () => {
           values: values.sort(),
         });
         for (const key of Object.values(rule.byValue))
-          expect({ coordinate, key, known: hubCatalog().has(key) }).toEqual({ coordinate, key, known: true });
+          expect({ coordinate, key, known: hubCatalog(MODULES).has(key) }).toEqual({
+            coordinate,
+            key,
+            known: true,
+          });
       } else
-        expect({ coordinate, key: rule.sameAs, known: hubCatalog().has(rule.sameAs) }).toEqual({
+        expect({ coordinate, key: rule.sameAs, known: hubCatalog(MODULES).has(rule.sameAs) }).toEqual({
           coordinate,
           key: rule.sameAs,
           known: true,
@@ -88,16 +93,16 @@ describe('input catalog', () => {
       return isObjectType(type) && (type.getFields()[fieldName]?.args.length ?? 0) > 0;
     });
     expect(withArgs.length).toBeGreaterThan(10);
-    expect(withArgs.filter((key) => !hubCatalog().has(key))).toEqual([]);
+    expect(withArgs.filter((key) => !hubCatalog(MODULES).has(key))).toEqual([]);
   });
 
   it('knows the record type behind every signal code of the risk model, and that record is catalogued', () => {
-    const codes = Object.keys(SIGNAL_POINTS).sort();
-    expect(codes.filter((c) => !hubSignalRecords().has(c))).toEqual([]);
-    for (const [code, recordType] of hubSignalRecords())
+    const codes = [...riskDeclarations(MODULES).codes.keys()].sort();
+    expect(codes.filter((c) => !hubSignalRecords(MODULES).has(c))).toEqual([]);
+    for (const [code, recordType] of hubSignalRecords(MODULES))
       expect({
         code,
-        catalogued: hubCatalog().has(`${recordType}.provenance`),
+        catalogued: hubCatalog(MODULES).has(`${recordType}.provenance`),
       }).toEqual({ code, catalogued: true });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Department } from '../../src/common/department.js';
 import type { EnterpriseSignals, ProfileFacets, SignalSource } from '../../src/common/risk-signal.js';
-import { loadSignals, registerSignalSources } from '../../src/modules/risk/risk.service.js';
+import { loadSignals } from '../../src/modules/risk/risk.service.js';
 
 const USCC = '91350100M000100Y43';
 const em = {} as SqlEntityManager;
@@ -27,13 +27,12 @@ const source = (module: string, facets?: ProfileFacets): SignalSource => ({
 
 describe('profile facets from signal sources', () => {
   it('merges each module’s own facets, keeping a null, ignoring an absent one', async () => {
-    registerSignalSources([
+    const merged = await loadSignals(em, [USCC], '2026-11-22', [
       source('registry', { regionCode: '350100', industrySection: 'C' }),
       source('credit', { taxGrade: null, transportGrade: undefined }),
       source('transport-credit', { transportGrade: 'AA' }),
       source('sci-tech'),
     ]);
-    const merged = await loadSignals(em, [USCC], '2026-11-22');
     expect(merged.get(USCC)!.facets).toEqual({
       regionCode: '350100',
       industrySection: 'C',
@@ -44,8 +43,8 @@ describe('profile facets from signal sources', () => {
   });
 
   it('refuses two sources stating the same facet instead of letting the later one win', async () => {
-    registerSignalSources([source('credit', { taxGrade: 'A' }), source('other', { taxGrade: 'D' })]);
-    await expect(loadSignals(em, [USCC], '2026-11-22')).rejects.toThrow(
+    const sources = [source('credit', { taxGrade: 'A' }), source('other', { taxGrade: 'D' })];
+    await expect(loadSignals(em, [USCC], '2026-11-22', sources)).rejects.toThrow(
       'profile facet taxGrade is supplied by two signal sources',
     );
   });

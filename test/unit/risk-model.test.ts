@@ -7,10 +7,16 @@ import {
   DIMENSIONS,
   GRADE_BANDS,
   MODEL_VERSION,
-  SCORE_CAPS,
-  SIGNAL_POINTS,
 } from '../../src/modules/risk/risk-model.v1.js';
+import { riskDeclarations } from '../../src/modules/risk/risk.declarations.js';
 import { MODULES } from '../../src/modules/index.js';
+
+/** What the built-in modules declare: the points, caps and staleness the model runs on. */
+const DECLARED = riskDeclarations(MODULES);
+const SIGNAL_POINTS = Object.fromEntries([...DECLARED.codes].map(([code, d]) => [code, d.points]));
+const SCORE_CAPS = Object.fromEntries(
+  [...DECLARED.codes].flatMap(([code, d]) => (d.cap === undefined ? [] : [[code, d.cap]])),
+);
 
 /**
  * Model 2026.1 as published (the README's model table). Written out here, not read from the
@@ -74,9 +80,14 @@ describe('risk model', () => {
     expect(Object.values(DIMENSION_MODEL).reduce((s, d) => s + d.weight, 0)).toBeCloseTo(1, 10);
   });
 
-  it('declares points for exactly the codes the signal sources emit', () => {
-    const emitted = MODULES.flatMap((m) => Object.keys(m.signals?.codes ?? {}));
-    expect(Object.keys(SIGNAL_POINTS).sort()).toEqual([...new Set(emitted)].sort());
+  it('refuses to assemble a hub in which two modules declare one signal code or one department', () => {
+    const credit = MODULES.find((m) => m.name === 'credit')!;
+    expect(() => riskDeclarations([...MODULES, { ...credit, name: 'credit-copy', departments: [] }])).toThrow(
+      'signal code DISHONEST_JUDGMENT_DEBTOR is declared by two modules',
+    );
+    expect(() =>
+      riskDeclarations([...MODULES, { ...credit, name: 'credit-copy', signals: undefined }]),
+    ).toThrow('department TAX is declared by two modules');
   });
 
   it('declares the published points and caps of its version', () => {
@@ -86,7 +97,10 @@ describe('risk model', () => {
   it('moves each dimension by exactly the published points of a lone signal', () => {
     for (const [code, points] of Object.entries(PUBLISHED.points)) {
       const scores = Object.fromEntries(
-        computeProfile([signal(code)], [], '2026-11-01').dimensions.map((d) => [d.dimension, d.score]),
+        computeProfile([signal(code)], [], '2026-11-01', DECLARED).dimensions.map((d) => [
+          d.dimension,
+          d.score,
+        ]),
       );
       const expected = Object.fromEntries(
         DIMENSIONS.map((d) => [d, Math.min(100, Math.max(0, DIMENSION_MODEL[d].base + (points[d] ?? 0)))]),
@@ -97,7 +111,7 @@ describe('risk model', () => {
 
   it('caps the overall score at exactly the published cap of a capping signal', () => {
     for (const [code, cap] of Object.entries(PUBLISHED.caps)) {
-      const p = computeProfile([signal(code)], [], '2026-11-01');
+      const p = computeProfile([signal(code)], [], '2026-11-01', DECLARED);
       const weighted = p.dimensions.reduce((s, d) => s + d.score * d.weight, 0);
       expect(weighted).toBeGreaterThan(cap); // so the cap, not the points, decides the score
       expect({ code, score: p.score, cappedBy: p.cappedBy }).toEqual({ code, score: cap, cappedBy: code });
@@ -117,14 +131,14 @@ describe('risk model', () => {
   });
 
   it('gives an enterprise without signals the weighted base score', () => {
-    const p = computeProfile([], [], '2026-11-01');
+    const p = computeProfile([], [], '2026-11-01', DECLARED);
     const expected = Object.values(DIMENSION_MODEL).reduce((s, d) => s + d.base * d.weight, 0);
     expect(p.score).toBeCloseTo(expected, 1);
     expect(p.cappedBy).toBeNull();
   });
 
   it('does not count inactive (repaired, removed, expired) signals', () => {
-    const clean = computeProfile([], [], '2026-11-01');
+    const clean = computeProfile([], [], '2026-11-01', DECLARED);
     const repaired = computeProfile(
       [
         signal('ADMIN_PENALTY', { active: false }),
@@ -132,6 +146,7 @@ describe('risk model', () => {
       ],
       [],
       '2026-11-01',
+      DECLARED,
     );
     expect(repaired.score).toBe(clean.score);
     expect(repaired.grade).toBe(clean.grade);
@@ -139,11 +154,12 @@ describe('risk model', () => {
   });
 
   it('scales points by severity and caps the score for a dishonest debtor', () => {
-    const medium = computeProfile([signal('ADMIN_PENALTY')], [], '2026-11-01');
+    const medium = computeProfile([signal('ADMIN_PENALTY')], [], '2026-11-01', DECLARED);
     const high = computeProfile(
       [signal('ADMIN_PENALTY', { severity: SignalSeverity.HIGH })],
       [],
       '2026-11-01',
+      DECLARED,
     );
     const overall = (p: typeof medium) => p.dimensions.find((d) => d.dimension === 'OVERALL_RISK')!;
     expect(overall(medium).contributions[0]!.points).toBe(-5);
@@ -158,6 +174,7 @@ describe('risk model', () => {
       [...strong, signal('DISHONEST_JUDGMENT_DEBTOR', { severity: SignalSeverity.CRITICAL })],
       [],
       '2026-11-01',
+      DECLARED,
     );
     expect(debtor.score).toBe(39);
     expect(debtor.grade).toBe('E');
@@ -174,6 +191,7 @@ describe('risk model', () => {
         { department: Department.TRANSPORT, asOf: null },
       ],
       '2026-11-01',
+      DECLARED.staleAfterDays,
     );
     expect(s).toEqual([
       { department: 'COURT', asOf: '2015-01-01T00:00:00.000Z', staleAfterDays: null, stale: false },

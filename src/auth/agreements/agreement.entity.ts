@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
-import { Department } from '../../common/department.js';
+import type { Department } from '../../common/department.js';
 import { Purpose } from '../purpose.js';
 import { STORED_AGREEMENT_STATUSES, type StoredAgreementStatus } from './agreement.enums.js';
 
@@ -50,7 +50,8 @@ export class SharingAgreementEntity {
   status!: StoredAgreementStatus;
 
   /** Copied from the catalog at application time, so a later catalog change cannot move the decision. */
-  @Enum({ items: () => Department })
+  // Text, not an enum: the departments are what the hub's modules declare (no fixed list in the database).
+  @Property({ type: 'text' })
   ownerDepartment!: Department;
 
   @Property({ type: 'datetime', nullable: true })

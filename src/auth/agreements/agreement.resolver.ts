@@ -50,7 +50,7 @@ export class SharingAgreementResolver {
     );
     const now = new Date();
     return offsetConnection(
-      result.items.map((a) => toSharingAgreement(a, now)),
+      result.items.map((a) => toSharingAgreement(ctx.modules, a, now)),
       offset,
       result.totalCount,
     );
@@ -65,7 +65,7 @@ export class SharingAgreementResolver {
     @Arg('input', () => ApplyForSharingInput) input: ApplyForSharingInput,
     @Ctx() ctx: HubContext,
   ): Promise<SharingAgreement> {
-    return toSharingAgreement(await apply(ctx.em, ctx.principal, input, ctx.requestId));
+    return toSharingAgreement(ctx.modules, await apply(ctx.em, ctx.principal, input, ctx.requestId));
   }
 
   @Mutation(() => SharingAgreement, {
@@ -79,6 +79,7 @@ export class SharingAgreementResolver {
     @Ctx() ctx: HubContext,
   ): Promise<SharingAgreement> {
     return toSharingAgreement(
+      ctx.modules,
       await approve(ctx.em, ctx.principal, id, { validFrom, validTo }, ctx.requestId),
     );
   }
@@ -93,7 +94,10 @@ export class SharingAgreementResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: HubContext,
   ): Promise<SharingAgreement> {
-    return toSharingAgreement(await reject(ctx.em, ctx.principal, id, { reason }, ctx.requestId));
+    return toSharingAgreement(
+      ctx.modules,
+      await reject(ctx.em, ctx.principal, id, { reason }, ctx.requestId),
+    );
   }
 
   @Mutation(() => SharingAgreement, {
@@ -106,6 +110,9 @@ export class SharingAgreementResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: HubContext,
   ): Promise<SharingAgreement> {
-    return toSharingAgreement(await revoke(ctx.em, ctx.principal, id, { reason }, ctx.requestId));
+    return toSharingAgreement(
+      ctx.modules,
+      await revoke(ctx.em, ctx.principal, id, { reason }, ctx.requestId),
+    );
   }
 }

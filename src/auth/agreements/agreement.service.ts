@@ -7,6 +7,8 @@ import { checkDateTime, checkText, checkUuid, quote, type InputRule } from '../.
 import { isOwner } from '../access-control.js';
 import { SharingClass, type CatalogResource } from '../catalog.js';
 import { hubCatalogResources } from '../hub-catalog.js';
+import { modulesOfEm } from '../../db/orm-modules.js';
+import type { HubModule } from '../../server/hub-module.js';
 import { PrincipalKind, type Principal } from '../principal.js';
 import { isPurpose, type Purpose } from '../purpose.js';
 import { SharingAgreementEntity } from './agreement.entity.js';
@@ -47,12 +49,16 @@ export interface AgreementList {
   readonly totalCount: number;
 }
 
-let resourcesByCode: ReadonlyMap<string, CatalogResource> | undefined;
+/** The catalog entry of a resource code in a hub's catalog (its module list). */
+export function catalogResource(modules: readonly HubModule[], code: string): CatalogResource | undefined {
+  return hubCatalogResources(modules).find((r) => r.code === code);
+}
 
-/** The catalog entry of a resource code; built on first use because the catalog is assembled from the modules. */
-export function catalogResource(code: string): CatalogResource | undefined {
-  resourcesByCode ??= new Map(hubCatalogResources().map((r) => [r.code, r]));
-  return resourcesByCode.get(code);
+/** The module list of the hub an EntityManager belongs to (every hub ORM is created with one). */
+function modulesOf(em: SqlEntityManager): readonly HubModule[] {
+  const modules = modulesOfEm(em);
+  if (!modules) throw new Error('this EntityManager was not created by createOrm, so it has no hub catalog');
+  return modules;
 }
 
 /** Who acted, as `organisation/principal-id`: ids are unique only within their organisation. */
@@ -80,9 +86,9 @@ const badInput = (
 ): AgreementError => new AgreementError(ErrorCode.BAD_USER_INPUT, message, { argument, rule });
 
 /** Only conditionally shared resources are governed by agreements; anything else is the caller's mistake. */
-function conditionalResource(value: string): CatalogResource {
+function conditionalResource(em: SqlEntityManager, value: string): CatalogResource {
   const code = checkText('resource', value, { max: 100 });
-  const resource = catalogResource(code);
+  const resource = catalogResource(modulesOf(em), code);
   if (!resource) {
     throw badInput(
       'resource',
@@ -218,7 +224,7 @@ export async function apply(
       `${principal.kind} principals read no department data and cannot apply for sharing agreements`,
     );
   }
-  const resource = conditionalResource(input.resource);
+  const resource = conditionalResource(em, input.resource);
   if (isOwner(principal, resource.owner)) {
     throw badInput(
       'resource',
@@ -386,7 +392,7 @@ export async function list(
   const conditions: FilterQuery<SharingAgreementEntity>[] = [visibleTo(principal)];
   if (filter.status) conditions.push(statusWhere(filter.status, now));
   if (filter.resource) {
-    if (!catalogResource(checkText('resource', filter.resource, { max: 100 }))) {
+    if (!catalogResource(modulesOf(em), checkText('resource', filter.resource, { max: 100 }))) {
       throw badInput('resource', `resource ${quote(filter.resource)} is not in the data catalog`);
     }
     conditions.push({ resource: filter.resource });
@@ -425,7 +431,7 @@ export async function createAgreementRecord(
   em: SqlEntityManager,
   input: AgreementRecordInput,
 ): Promise<SharingAgreementEntity> {
-  const resource = conditionalResource(input.resource);
+  const resource = conditionalResource(em, input.resource);
   const granted =
     input.status === SharingAgreementStatus.APPROVED || input.status === SharingAgreementStatus.REVOKED;
   if (granted && (!input.validFrom || !input.validTo || input.validTo <= input.validFrom)) {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Department } from '../../common/department.js';
 import { Purpose } from '../purpose.js';
+import type { HubModule } from '../../server/hub-module.js';
 import type { SharingAgreementEntity } from './agreement.entity.js';
 import { SharingAgreementStatus } from './agreement.enums.js';
 import { catalogResource, effectiveStatus } from './agreement.service.js';
@@ -57,12 +58,16 @@ export class SharingAgreement {
 }
 
 /** What clients see of an agreement; who acted inside each organisation stays in the table. */
-export function toSharingAgreement(entity: SharingAgreementEntity, now: Date = new Date()): SharingAgreement {
+export function toSharingAgreement(
+  modules: readonly HubModule[],
+  entity: SharingAgreementEntity,
+  now: Date = new Date(),
+): SharingAgreement {
   return {
     id: entity.id,
     consumerOrganisation: entity.consumerOrg,
     resource: entity.resource,
-    resourceName: catalogResource(entity.resource)?.name ?? entity.resource,
+    resourceName: catalogResource(modules, entity.resource)?.name ?? entity.resource,
     ownerDepartment: entity.ownerDepartment,
     purposes: entity.purposes,
     reason: entity.reason,

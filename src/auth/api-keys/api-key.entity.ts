@@ -1,5 +1,5 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Department } from '../../common/department.js';
+import type { Department } from '../../common/department.js';
 import { PrincipalKind } from '../principal.js';
 
 /**
@@ -32,7 +32,8 @@ export class ApiKeyEntity {
   @Enum({ items: () => PrincipalKind })
   kind!: PrincipalKind;
 
-  @Enum({ items: () => Department, nullable: true })
+  // Text, not an enum: the departments are what the hub's modules declare (no fixed list in the database).
+  @Property({ type: 'text', nullable: true })
   department!: Department | null;
 
   /** Space-separated, so the column is plain text on PostgreSQL and PGlite alike. */

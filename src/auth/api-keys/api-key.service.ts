@@ -13,7 +13,7 @@ import {
   inputError,
   quote,
 } from '../../common/input.js';
-import { PrincipalKind, isDepartment } from '../principal.js';
+import { PrincipalKind, hubDepartments, isDepartment } from '../principal.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { ApiKeyConflictError } from './api-key.errors.js';
 import { generateApiKey } from './api-key.secret.js';
@@ -63,7 +63,8 @@ export async function createApiKey(
   const principalId = checkSubject('subject', input.principalId);
   const organisation = checkOrganisation('organisation', input.organisation);
   const kind = checkEnum('kind', input.kind, Object.values(PrincipalKind));
-  if (kind === PrincipalKind.DEPARTMENT && !isDepartment(organisation)) {
+  const departments = hubDepartments(em);
+  if (kind === PrincipalKind.DEPARTMENT && !isDepartment(organisation, departments)) {
     throw inputError(
       'organisation',
       'format',
@@ -93,7 +94,8 @@ export async function createApiKey(
       principalId,
       organisation,
       kind,
-      department: kind === PrincipalKind.DEPARTMENT && isDepartment(organisation) ? organisation : null,
+      department:
+        kind === PrincipalKind.DEPARTMENT && isDepartment(organisation, departments) ? organisation : null,
       scopes: scopes.join(' '),
       createdAt: new Date(),
       createdBy,

@@ -1,6 +1,6 @@
 import type { HubOrm } from '../../db/orm.js';
 import type { ApiKeyVerifier } from '../authenticate.js';
-import { PrincipalKind, isDepartment, type Principal } from '../principal.js';
+import { PrincipalKind, type Principal } from '../principal.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { parseApiKey, secretMatches } from './api-key.secret.js';
 
@@ -12,10 +12,8 @@ export function principalOfKey(record: ApiKeyEntity): Principal {
     organisation: record.organisation,
     kind: record.kind,
     scopes: record.scopes.split(' ').filter(Boolean),
-    department:
-      record.kind === PrincipalKind.DEPARTMENT && isDepartment(record.organisation)
-        ? record.organisation
-        : undefined,
+    // Checked against the hub's declared departments when the key was created.
+    department: record.kind === PrincipalKind.DEPARTMENT ? (record.department ?? undefined) : undefined,
     via: 'api-key',
     apiKeyId: record.id,
   };

@@ -12,6 +12,8 @@ import { Migration20261203084027IngestJobReceiving } from './Migration2026120308
 import { Migration20261203090000Monitoring } from './Migration20261203090000Monitoring.js';
 import { Migration20261203093000MonitoringWebhooks } from './Migration20261203093000MonitoringWebhooks.js';
 import { Migration20261203140000IngestWriteSeq } from './Migration20261203140000IngestWriteSeq.js';
+import { Migration20261203140000RiskProfileFacets } from './Migration20261203140000RiskProfileFacets.js';
+import { Migration20261203141000DeclaredDepartments } from './Migration20261203141000DeclaredDepartments.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -32,4 +34,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203090000Monitoring', class: Migration20261203090000Monitoring },
   { name: 'Migration20261203093000MonitoringWebhooks', class: Migration20261203093000MonitoringWebhooks },
   { name: 'Migration20261203140000IngestWriteSeq', class: Migration20261203140000IngestWriteSeq },
+  { name: 'Migration20261203140000RiskProfileFacets', class: Migration20261203140000RiskProfileFacets },
+  { name: 'Migration20261203141000DeclaredDepartments', class: Migration20261203141000DeclaredDepartments },
 ];

@@ -336,18 +336,46 @@ function latestAsOf(tables: readonly (readonly Provenance[])[]): Map<string, Map
 
 export const creditSignalSource: SignalSource = {
   codes: {
-    DISHONEST_JUDGMENT_DEBTOR: 'CreditListEntry',
-    SERIOUS_DISHONESTY_LIST: 'CreditListEntry',
-    BUSINESS_ANOMALY: 'CreditListEntry',
-    ADMIN_PENALTY: 'AdministrativePenalty',
-    TAX_GRADE_D: 'TaxCreditEvaluation',
-    TAX_GRADE_C: 'TaxCreditEvaluation',
-    TAX_GRADE_A: 'TaxCreditEvaluation',
-    TAX_ARREARS: 'TaxArrears',
-    MARKET_RISK_CLASS_D: 'CreditRiskClassification',
-    MARKET_RISK_CLASS_C: 'CreditRiskClassification',
+    DISHONEST_JUDGMENT_DEBTOR: {
+      record: 'CreditListEntry',
+      points: { OVERALL_RISK: -30, SOCIAL_VALUE: -10 },
+      cap: 39,
+    },
+    SERIOUS_DISHONESTY_LIST: {
+      record: 'CreditListEntry',
+      points: { OVERALL_RISK: -30, OPERATING_EFFICIENCY: -10 },
+      cap: 39,
+    },
+    BUSINESS_ANOMALY: { record: 'CreditListEntry', points: { OVERALL_RISK: -10, OPERATING_EFFICIENCY: -10 } },
+    ADMIN_PENALTY: {
+      record: 'AdministrativePenalty',
+      points: { OVERALL_RISK: -5, OPERATING_EFFICIENCY: -5 },
+    },
+    TAX_GRADE_D: {
+      record: 'TaxCreditEvaluation',
+      points: { OVERALL_RISK: -12, OPERATING_EFFICIENCY: -20, SOCIAL_VALUE: -10 },
+      cap: 54,
+    },
+    TAX_GRADE_C: { record: 'TaxCreditEvaluation', points: { OVERALL_RISK: -8, OPERATING_EFFICIENCY: -10 } },
+    TAX_GRADE_A: { record: 'TaxCreditEvaluation', points: { OPERATING_EFFICIENCY: 20, SOCIAL_VALUE: 10 } },
+    TAX_ARREARS: { record: 'TaxArrears', points: { OVERALL_RISK: -10, SOCIAL_VALUE: -10 } },
+    MARKET_RISK_CLASS_D: {
+      record: 'CreditRiskClassification',
+      points: { OVERALL_RISK: -10, OPERATING_EFFICIENCY: -10 },
+    },
+    MARKET_RISK_CLASS_C: {
+      record: 'CreditRiskClassification',
+      points: { OVERALL_RISK: -5, OPERATING_EFFICIENCY: -5 },
+    },
   },
   module: 'credit',
+  facets: [
+    {
+      key: 'taxGrade',
+      groupBy: 'TAX_GRADE',
+      description: 'Latest tax credit grade (税务局), when grouped by it.',
+    },
+  ],
   tables: Object.values(TABLES),
   load,
 };

@@ -1,3 +1,4 @@
+import { Department } from '../../common/department.js';
 import type { HubModule } from '../../server/hub-module.js';
 import { creditIngest } from './credit.ingest.js';
 import { creditSignalSource } from './credit.signals.js';
@@ -31,6 +32,13 @@ export { creditSignalSource } from './credit.signals.js';
 
 export const creditModule: HubModule = {
   name: 'credit',
+  // Staleness: from each department's fastest regular update cycle (risk class and
+  // social insurance monthly, tax grades and transport ratings yearly).
+  departments: [
+    { code: Department.TAX, description: 'Tax bureau (税务局)', staleAfterDays: 400 },
+    // Courts publish by event: never stale.
+    { code: Department.COURT, description: 'People’s courts (法院)', staleAfterDays: null },
+  ],
   entities: [
     PenaltyEntity,
     LicenceEntity,

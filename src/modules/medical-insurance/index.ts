@@ -1,3 +1,4 @@
+import { Department } from '../../common/department.js';
 import type { HubModule } from '../../server/hub-module.js';
 import { medicalInsuranceIngest } from './medical-insurance.ingest.js';
 import { medicalInsuranceSignalSource } from './medical-insurance.signals.js';
@@ -25,6 +26,15 @@ export { medicalInsuranceSignalSource } from './medical-insurance.signals.js';
 
 export const medicalInsuranceModule: HubModule = {
   name: 'medical-insurance',
+  // Staleness: from each department's fastest regular update cycle (risk class and
+  // social insurance monthly, tax grades and transport ratings yearly).
+  departments: [
+    {
+      code: Department.MEDICAL_INSURANCE,
+      description: 'Healthcare security / medical insurance bureau (医保局)',
+      staleAfterDays: 45,
+    },
+  ],
   entities: [
     SocialInsuranceAccountEntity,
     DesignatedInstitutionEntity,

@@ -225,11 +225,26 @@ const load = batchedSignalLoad(
 
 export const medicalInsuranceSignalSource: SignalSource = {
   codes: {
-    SOCIAL_INSURANCE_ARREARS: 'SocialInsuranceAccount',
-    MEDICAL_DESIGNATION_SUSPENDED: 'DesignatedMedicalInstitution',
-    MEDICAL_INSTITUTION_GRADE_E: 'MedicalInstitutionCreditGrade',
-    MEDICAL_INSTITUTION_GRADE_D: 'MedicalInstitutionCreditGrade',
-    MEDICAL_FUND_VIOLATION: 'MedicalFundViolation',
+    SOCIAL_INSURANCE_ARREARS: {
+      record: 'SocialInsuranceAccount',
+      points: { OVERALL_RISK: -8, SOCIAL_VALUE: -20 },
+    },
+    MEDICAL_DESIGNATION_SUSPENDED: {
+      record: 'DesignatedMedicalInstitution',
+      points: { OVERALL_RISK: -8, OPERATING_EFFICIENCY: -8 },
+    },
+    MEDICAL_INSTITUTION_GRADE_E: {
+      record: 'MedicalInstitutionCreditGrade',
+      points: { OVERALL_RISK: -12, SOCIAL_VALUE: -15 },
+    },
+    MEDICAL_INSTITUTION_GRADE_D: {
+      record: 'MedicalInstitutionCreditGrade',
+      points: { OVERALL_RISK: -6, SOCIAL_VALUE: -8 },
+    },
+    MEDICAL_FUND_VIOLATION: {
+      record: 'MedicalFundViolation',
+      points: { OVERALL_RISK: -8, SOCIAL_VALUE: -15 },
+    },
   },
   module: 'medical-insurance',
   tables: Object.values(TABLES),

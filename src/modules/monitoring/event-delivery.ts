@@ -1,3 +1,4 @@
+import type { HubModule } from '../../server/hub-module.js';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { AccessRecorder, appendAccessLog } from '../../audit/index.js';
 import type { AccessControl, Principal, Purpose } from '../../auth/index.js';
@@ -39,6 +40,7 @@ const MAX_SCANS = 8;
  */
 export async function nextDeliveries(
   em: SqlEntityManager,
+  modules: readonly HubModule[],
   access: AccessControl,
   portfolio: PortfolioEntity,
   after: FeedPosition,
@@ -54,6 +56,7 @@ export async function nextDeliveries(
     if (batch.length === 0) break;
     const active = await activeSignals(
       em,
+      modules,
       batch.filter((e) => e.kind === 'SIGNAL_RAISED').map((e) => e.uscc),
     );
     for (const event of batch) {

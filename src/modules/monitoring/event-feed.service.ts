@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { inputError } from '../../common/input.js';
 import type { RiskEventKind } from './monitoring.enums.js';
+import type { HubModule } from '../../server/hub-module.js';
 import { riskProfileLoader } from '../risk/index.js';
 import { signalKey, type StoredEvent } from './event-policy.js';
 
@@ -88,12 +89,13 @@ export function toStored(r: EventRow): StoredEvent {
  */
 export async function activeSignals(
   em: SqlEntityManager,
+  modules: readonly HubModule[],
   usccs: readonly string[],
 ): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   const unique = [...new Set(usccs)];
   if (unique.length === 0) return out;
-  const profiles = await riskProfileLoader(em).loadMany(unique);
+  const profiles = await riskProfileLoader(em, modules).loadMany(unique);
   profiles.forEach((p, i) => {
     if (p instanceof Error) throw p;
     if (!p) return;

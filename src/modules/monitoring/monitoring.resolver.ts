@@ -123,7 +123,7 @@ export class MonitoringResolver {
     const position = decodeCursor(after);
     const portfolio = await ownedPortfolio(ctx.em, ctx.principal, portfolioId, 'portfolio');
     const access = ctx.access.withPurpose(portfolio.purpose);
-    const page = await nextDeliveries(ctx.em, access, portfolio, position, limit);
+    const page = await nextDeliveries(ctx.em, ctx.modules, access, portfolio, position, limit);
     // On file before anything leaves; if the record cannot be written, nothing is served.
     await recordDeliveries(
       ctx.em,

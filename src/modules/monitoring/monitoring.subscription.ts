@@ -62,7 +62,14 @@ function stream(
       const em = ctx.em.fork();
       const portfolio = await em.findOne(PortfolioEntity, { id: first.id, organisation: first.organisation });
       if (!portfolio) return false;
-      const page = await nextDeliveries(em, ctx.accessFor(portfolio.purpose), portfolio, position, ROUND);
+      const page = await nextDeliveries(
+        em,
+        ctx.modules,
+        ctx.accessFor(portfolio.purpose),
+        portfolio,
+        position,
+        ROUND,
+      );
       if (page.events.length > 0) {
         // On file before anything is pushed; if it cannot be written, the subscription ends in an error.
         await recordDeliveries(

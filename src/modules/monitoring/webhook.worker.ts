@@ -1,5 +1,5 @@
 import type { Principal, PrincipalKind } from '../../auth/index.js';
-import { isDepartment } from '../../auth/index.js';
+import { departmentsOf, isDepartment } from '../../auth/index.js';
 import type { BackgroundDeps } from '../../server/index.js';
 import { nextDeliveries, recordDeliveries, type DeliveredEvent } from './event-delivery.js';
 import { PortfolioEntity } from './portfolio.entity.js';
@@ -9,12 +9,15 @@ import { WebhookDeliveryStatus, WebhookEndpointEntity } from './webhook.entity.j
 /** Events queued per endpoint per round. */
 const ROUND = 500;
 
-const storedPrincipal = (e: WebhookEndpointEntity): Principal => ({
+const storedPrincipal = (e: WebhookEndpointEntity, departments: ReadonlySet<string>): Principal => ({
   id: e.principalId,
   organisation: e.organisation,
   kind: e.principalKind as PrincipalKind,
   scopes: [],
-  department: isDepartment(e.organisation) && e.principalKind === 'DEPARTMENT' ? e.organisation : undefined,
+  department:
+    isDepartment(e.organisation, departments) && e.principalKind === 'DEPARTMENT'
+      ? e.organisation
+      : undefined,
   via: 'jwt',
 });
 
@@ -52,9 +55,10 @@ async function enqueue(deps: BackgroundDeps): Promise<void> {
       const endpoint = await tx.findOne(WebhookEndpointEntity, { id }, { refresh: true });
       const portfolio = endpoint && (await tx.findOne(PortfolioEntity, { id: endpoint.portfolio }));
       if (!endpoint || !portfolio) return;
-      const principal = storedPrincipal(endpoint);
+      const principal = storedPrincipal(endpoint, departmentsOf(deps.modules));
       const page = await nextDeliveries(
         tx,
+        deps.modules,
         deps.accessFor(principal, portfolio.purpose, tx),
         portfolio,
         { tx: endpoint.afterTx, id: endpoint.afterId },

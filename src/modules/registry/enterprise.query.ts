@@ -1,5 +1,4 @@
 import { Cursor, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { BadInputError } from '../../common/errors.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 import type { EnterpriseFilter, EnterpriseOrder } from './enterprise.inputs.js';
@@ -81,15 +80,6 @@ const ORDER_COLUMN: Record<EnterpriseOrderField, keyof EnterpriseEntity> = {
   RISK_SCORE: 'riskScore',
 };
 
-/**
- * Set by the risk module: brings stored profiles up to date (their sources may
- * have changed) before a list filters or orders by them.
- */
-let refreshRiskProfiles: (em: SqlEntityManager) => Promise<void> = async () => {};
-export function onRiskFilteredList(refresh: (em: SqlEntityManager) => Promise<void>): void {
-  refreshRiskProfiles = refresh;
-}
-
 export function usesRisk(filter: EnterpriseFilter | undefined, order: EnterpriseOrder | undefined): boolean {
   return (
     order?.field === EnterpriseOrderField.RISK_SCORE ||
@@ -97,12 +87,13 @@ export function usesRisk(filter: EnterpriseFilter | undefined, order: Enterprise
   );
 }
 
+/** Stored risk profiles are brought up to date (the hub's derived data) before a list filters or orders by them. */
 export async function refreshRiskIfUsed(
-  em: SqlEntityManager,
+  refreshDerived: () => Promise<void>,
   filter: EnterpriseFilter | undefined,
   order: EnterpriseOrder | undefined,
 ): Promise<void> {
-  if (usesRisk(filter, order)) await refreshRiskProfiles(em);
+  if (usesRisk(filter, order)) await refreshDerived();
 }
 
 /** Keyset order: the chosen column, then USCC as the unique tie-breaker. */

@@ -1,3 +1,4 @@
+import { Department } from '../../common/department.js';
 import type { HubModule } from '../../server/hub-module.js';
 import { registryIngest } from './registry.ingest.js';
 import { registrySignalSource } from './registry.signals.js';
@@ -14,6 +15,15 @@ export { registrySignalSource } from './registry.signals.js';
 
 export const registryModule: HubModule = {
   name: 'registry',
+  // Staleness: from each department's fastest regular update cycle (risk class and
+  // social insurance monthly, tax grades and transport ratings yearly).
+  departments: [
+    {
+      code: Department.MARKET_REGULATION,
+      description: 'Market regulation administration (市场监督管理局)',
+      staleAfterDays: 45,
+    },
+  ],
   entities: [EnterpriseEntity],
   resolvers: [RegistryResolver],
   catalog: registryCatalog,
@@ -24,4 +34,3 @@ export const registryModule: HubModule = {
 };
 export { EnterpriseRecordEntity } from './enterprise-record.entity.js';
 export { EnterpriseEntity } from './enterprise.entity.js';
-export { onRiskFilteredList } from './enterprise.query.js';

@@ -47,7 +47,7 @@ export class RegistryResolver {
     const where = enterpriseWhere(filter);
     const order = enterpriseOrder(orderBy);
     checkEnterpriseCursor(page.after ?? undefined, order);
-    await refreshRiskIfUsed(ctx.em, filter, orderBy);
+    await refreshRiskIfUsed(() => ctx.refreshDerived(), filter, orderBy);
     const cursor = await ctx.em.findByCursor(EnterpriseEntity, {
       where,
       first,

@@ -85,8 +85,16 @@ export const registrySignalSource: SignalSource = {
   tables: [TABLE],
   load,
   codes: {
-    ENTERPRISE_REVOKED: 'Enterprise',
-    ENTERPRISE_LIQUIDATING: 'Enterprise',
-    ENTERPRISE_CANCELLED: 'Enterprise',
+    ENTERPRISE_REVOKED: {
+      record: 'Enterprise',
+      points: { OVERALL_RISK: -25, GROWTH_POTENTIAL: -25 },
+      cap: 39,
+    },
+    ENTERPRISE_LIQUIDATING: { record: 'Enterprise', points: { OVERALL_RISK: -20, GROWTH_POTENTIAL: -25 } },
+    ENTERPRISE_CANCELLED: {
+      record: 'Enterprise',
+      points: { OVERALL_RISK: -25, GROWTH_POTENTIAL: -25 },
+      cap: 39,
+    },
   },
 };

@@ -1,14 +1,12 @@
 import type { Department } from '../../common/department.js';
 import type { RiskSignal, SourceFreshness } from '../../common/risk-signal.js';
+import type { RiskDeclarations } from './risk.declarations.js';
 import {
   DIMENSIONS,
   DIMENSION_MODEL,
   GRADE_BANDS,
   MODEL_VERSION,
-  SCORE_CAPS,
   SEVERITY_FACTOR,
-  SIGNAL_POINTS,
-  STALE_AFTER_DAYS,
   type Dimension,
   type RiskGradeLetter,
 } from './risk-model.v1.js';
@@ -55,7 +53,14 @@ export function gradeFor(score: number): RiskGradeLetter {
 
 const DAY = 86_400_000;
 
-export function sourceStatus(freshness: readonly SourceFreshness[], today: string): SourceStatus[] {
+/** What the model reads from the modules' declarations. */
+export type ModelDeclarations = Pick<RiskDeclarations, 'codes' | 'staleAfterDays'>;
+
+export function sourceStatus(
+  freshness: readonly SourceFreshness[],
+  today: string,
+  staleAfterDays: ModelDeclarations['staleAfterDays'],
+): SourceStatus[] {
   const now = Date.parse(`${today}T00:00:00Z`);
   // Several modules may report one department (registry and credit both read
   // market regulation's data): its freshness is that of its newest record.
@@ -68,7 +73,7 @@ export function sourceStatus(freshness: readonly SourceFreshness[], today: strin
     .map(([department, asOf]) => ({ department, asOf }))
     .sort((a, b) => a.department.localeCompare(b.department))
     .map((f) => {
-      const limit = STALE_AFTER_DAYS[f.department];
+      const limit = staleAfterDays.get(f.department) ?? null;
       const stale = limit !== null && f.asOf !== null && (now - f.asOf.getTime()) / DAY > limit;
       return {
         department: f.department,
@@ -84,6 +89,7 @@ export function computeProfile(
   signalsIn: readonly RiskSignal[],
   freshness: readonly SourceFreshness[],
   today: string,
+  declared: ModelDeclarations,
 ): ComputedProfile {
   const signals = [...signalsIn].sort(
     (a, b) =>
@@ -96,14 +102,14 @@ export function computeProfile(
   let cappedBy: string | null = null;
   signals.forEach((signal, signalIndex) => {
     if (!signal.active) return;
-    const mapping = SIGNAL_POINTS[signal.code];
-    if (!mapping) return;
-    for (const [dimension, points] of Object.entries(mapping) as [Dimension, number][]) {
+    const declaration = declared.codes.get(signal.code);
+    if (!declaration) return;
+    for (const [dimension, points] of Object.entries(declaration.points) as [Dimension, number][]) {
       contributions
         .get(dimension)!
         .push({ signalIndex, code: signal.code, points: round1(points * SEVERITY_FACTOR[signal.severity]) });
     }
-    const signalCap = SCORE_CAPS[signal.code];
+    const signalCap = declaration.cap;
     if (signalCap !== undefined && signalCap < cap) {
       cap = signalCap;
       cappedBy = signal.code;
@@ -129,6 +135,6 @@ export function computeProfile(
     dimensions,
     signals,
     cappedBy: score < weighted ? cappedBy : null,
-    sources: sourceStatus(freshness, today),
+    sources: sourceStatus(freshness, today, declared.staleAfterDays),
   };
 }

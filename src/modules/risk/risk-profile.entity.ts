@@ -16,7 +16,7 @@ import { EnterpriseEntity } from '../registry/index.js';
   name: 'risk_profile_statistics_index',
   expression:
     'create index "risk_profile_statistics_index" on "risk_profile" ("region_code", "grade") include ("score", ' +
-    '"industry_section", "tax_grade", "transport_grade", "judicial_count", "operating_count", "sector_compliance_count", "positive_count")',
+    '"industry_section", "facets", "judicial_count", "operating_count", "sector_compliance_count", "positive_count")',
 })
 @Index({
   name: 'risk_profile_dirty_index',
@@ -59,12 +59,13 @@ export class RiskProfileEntity {
   @Property({ type: 'integer' })
   positiveCount!: number;
 
-  /** Latest tax grade and transport grade, denormalised for grouping. */
-  @Property({ type: 'string', length: 2, nullable: true })
-  taxGrade!: string | null;
-
-  @Property({ type: 'string', length: 2, nullable: true })
-  transportGrade!: string | null;
+  /**
+   * The modules' declared profile facets (latest tax grade, transport grade, ...),
+   * key → value, denormalised for grouping: one generic column, so a module that
+   * declares a facet adds no column here.
+   */
+  @Property({ type: 'jsonb', default: "'{}'" })
+  facets!: Record<string, string>;
 
   @Property({ type: 'json' })
   sources!: unknown;

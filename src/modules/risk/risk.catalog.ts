@@ -1,5 +1,6 @@
 import { type CatalogArgument, type CatalogResource, SharingClass, UpdateCycle } from '../../auth/index.js';
 import { Department } from '../../common/department.js';
+import type { ProfileFacetDeclaration } from '../../common/risk-signal.js';
 
 const BASIS = '《社会信用体系建设规划纲要（2014—2020年）》; 《政务数据共享条例》(2025)';
 
@@ -10,7 +11,7 @@ const BASIS = '《社会信用体系建设规划纲要（2014—2020年）》; �
  * resolver checks the record's own resource). Aggregates are unconditional,
  * with small cells withheld, while individual profiles are conditional.
  */
-export const riskCatalog: readonly CatalogResource[] = [
+export const riskCatalog = (facets: readonly ProfileFacetDeclaration[]): readonly CatalogResource[] => [
   {
     code: 'risk.profile',
     name: 'Enterprise risk profile (企业信用风险画像)',
@@ -81,8 +82,7 @@ export const riskCatalog: readonly CatalogResource[] = [
         'regionCity',
         'industrySection',
         'riskGrade',
-        'taxGrade',
-        'transportGrade',
+        ...facets.map((f) => f.key),
         'count',
         'averageScore',
         'judicialSignals',
@@ -101,7 +101,7 @@ export const riskCatalog: readonly CatalogResource[] = [
  * filtered population included): they may narrow a population, never below the
  * minimum cell size.
  */
-export const riskArguments: readonly CatalogArgument[] = [
+export const riskArguments = (facets: readonly ProfileFacetDeclaration[]): readonly CatalogArgument[] => [
   { coordinate: 'Query.portfolioRisk(usccs:)', rule: { sameAs: 'PortfolioRiskItem.uscc' } },
   { coordinate: 'Query.portfolioRisk(purpose:)', rule: { open: 'declares the purpose of use' } },
   {
@@ -112,8 +112,7 @@ export const riskArguments: readonly CatalogArgument[] = [
         REGION_CITY: 'RiskStatisticsBucket.regionCity',
         INDUSTRY_SECTION: 'RiskStatisticsBucket.industrySection',
         RISK_GRADE: 'RiskStatisticsBucket.riskGrade',
-        TAX_GRADE: 'RiskStatisticsBucket.taxGrade',
-        TRANSPORT_GRADE: 'RiskStatisticsBucket.transportGrade',
+        ...Object.fromEntries(facets.map((f) => [f.groupBy, `RiskStatisticsBucket.${f.key}`])),
       },
     },
   },

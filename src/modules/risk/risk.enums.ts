@@ -16,13 +16,16 @@ export enum PortfolioItemStatus {
   NOT_FOUND = 'NOT_FOUND',
 }
 
+/**
+ * What statistics group by: these four, then one value per declared profile facet
+ * (TAX_GRADE, TRANSPORT_GRADE, ...), given to the schema's enum from the modules'
+ * declarations (risk.schema.ts).
+ */
 export enum RiskGroupBy {
   REGION_PROVINCE = 'REGION_PROVINCE',
   REGION_CITY = 'REGION_CITY',
   INDUSTRY_SECTION = 'INDUSTRY_SECTION',
   RISK_GRADE = 'RISK_GRADE',
-  TAX_GRADE = 'TAX_GRADE',
-  TRANSPORT_GRADE = 'TRANSPORT_GRADE',
 }
 
 registerEnumType(RiskDimension, { name: 'RiskDimension' });

@@ -4,6 +4,8 @@ import { sql, sqlList } from '../../db/index.js';
 import type { RiskSignal } from '../../common/risk-signal.js';
 import type { DimensionScore, SourceStatus } from './risk-model.js';
 import { MODEL_VERSION } from './risk-model.v1.js';
+import type { HubModule } from '../../server/hub-module.js';
+import { riskDeclarations } from './risk.declarations.js';
 import { recomputeProfiles, type StoredProfile } from './risk.service.js';
 
 /** A profile as served: computed now or read back from risk_profile. */
@@ -70,7 +72,11 @@ function fromRow(row: StoredRow): ProfileValue {
  * (older model) ones are recomputed for the whole batch first, so a page or
  * portfolio of N enterprises costs the same statements as one.
  */
-export function riskProfileLoader(em: SqlEntityManager): DataLoader<string, ProfileValue | null> {
+export function riskProfileLoader(
+  em: SqlEntityManager,
+  modules: readonly HubModule[],
+): DataLoader<string, ProfileValue | null> {
+  const declared = riskDeclarations(modules);
   return new DataLoader<string, ProfileValue | null>(
     async (usccs) => {
       const statement = sql`select e.uscc, p.uscc as stored, p.score, p.grade, p.capped_by, p.model_version, p.computed_at,
@@ -84,7 +90,7 @@ export function riskProfileLoader(em: SqlEntityManager): DataLoader<string, Prof
         else byUscc.set(row.uscc, fromRow(row));
       }
       if (stale.length > 0) {
-        const computed = await recomputeProfiles(em, stale);
+        const computed = await recomputeProfiles(em, declared, stale);
         for (const [uscc, profile] of computed) byUscc.set(uscc, fromComputed(uscc, profile));
       }
       return usccs.map((u) => byUscc.get(u) ?? null);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/index.js';
 import { describeDatabase, migrate, openToolOrm } from '../../db/index.js';
 import { HUB } from '../../hub.js';
+import { riskDeclarations } from './risk.declarations.js';
 import { recomputeAll } from './risk.service.js';
 
 /** npm run risk:recompute [-- --only-needed]: after a model change, or to catch up dirty profiles. */
@@ -12,7 +13,7 @@ const orm = await openToolOrm(HUB, config, { unboundedStatements: true, viaRunni
 try {
   await migrate(orm);
   const started = performance.now();
-  const n = await recomputeAll(orm.em.fork(), {
+  const n = await recomputeAll(orm.em.fork(), riskDeclarations(HUB.modules), {
     onlyNeeded: values['only-needed'],
     onProgress: (done) => process.stderr.write(`\r  ${done} profiles`),
   });

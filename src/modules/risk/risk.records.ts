@@ -2,20 +2,23 @@ import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { markRecordType } from '../../common/record-types.js';
+import type { HubModule } from '../../server/hub-module.js';
+import { riskDeclarations } from './risk.declarations.js';
 
 export interface RecordKey {
   readonly recordType: string;
   readonly recordId: string;
 }
 
-/** Record entities by GraphQL type, from the modules' `records`; set once by the module list. */
-let entities = new Map<string, EntityClass<object>>();
-export function registerRecordEntities(map: ReadonlyMap<string, EntityClass<object>>): void {
-  entities = new Map(map);
-}
-
-/** Source records by type and id: one statement per record type in the batch. */
-export function recordLoader(em: SqlEntityManager): DataLoader<RecordKey, object | null, string> {
+/**
+ * Source records by type and id: one statement per record type in the batch. The
+ * entity behind each record type is what the modules declare (`records`).
+ */
+export function recordLoader(
+  em: SqlEntityManager,
+  modules: readonly HubModule[],
+): DataLoader<RecordKey, object | null, string> {
+  const entities: ReadonlyMap<string, EntityClass<object>> = riskDeclarations(modules).records;
   return new DataLoader<RecordKey, object | null, string>(
     async (keys) => {
       const found = new Map<string, object>();

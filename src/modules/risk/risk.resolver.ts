@@ -19,6 +19,7 @@ import { Enterprise } from '../registry/index.js';
 import { PortfolioItemStatus, RiskGrade, RiskGroupBy } from './risk.enums.js';
 import { riskProfileLoader, type ProfileValue } from './risk.loaders.js';
 import { recordLoader } from './risk.records.js';
+import { riskDeclarations } from './risk.declarations.js';
 import { riskStatistics, type StatisticsFilter } from './risk.statistics.js';
 import {
   PortfolioRiskItemType,
@@ -220,6 +221,6 @@ export class RiskQueryResolver {
     filter: RiskStatisticsFilterInput | undefined,
     @Ctx() ctx: HubContext,
   ): Promise<RiskStatisticsType> {
-    return riskStatistics(ctx.em, groupBy, filter ?? {});
+    return riskStatistics(ctx.em, riskDeclarations(ctx.modules), groupBy, filter ?? {});
   }
 }

@@ -7,8 +7,10 @@ import {
   type SignalSource,
   type SourceFreshness,
 } from '../../common/risk-signal.js';
+import { sql, sqlList, joinSql } from '../../db/sql.js';
 import { computeProfile, type ComputedProfile } from './risk-model.js';
 import { MODEL_VERSION } from './risk-model.v1.js';
+import type { RiskDeclarations } from './risk.declarations.js';
 
 export const RECOMPUTE_BATCH = 1000;
 
@@ -16,17 +18,12 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
-/** The signal sources of every module that has one, supplied by the module list. */
-let sources: readonly SignalSource[] = [];
-export function registerSignalSources(list: readonly SignalSource[]): void {
-  sources = list;
-}
-
 /** Signals of a batch of enterprises: a fixed number of statements per source. */
 export async function loadSignals(
   em: SqlEntityManager,
   usccs: readonly string[],
   today: string,
+  sources: readonly SignalSource[],
 ): Promise<Map<string, EnterpriseSignals>> {
   const merged = new Map<
     string,
@@ -40,8 +37,7 @@ export async function loadSignals(
       into.signals.push(...part.signals);
       into.freshness.push(...part.freshness);
       const facets: ProfileFacets = part.facets ?? {};
-      for (const facet of Object.keys(facets) as (keyof ProfileFacets)[]) {
-        const value = facets[facet];
+      for (const [facet, value] of Object.entries(facets)) {
         if (value === undefined) continue;
         // Each facet has one owning module; two claiming it is a wiring mistake, not data.
         if (facet in into.facets) throw new Error(`profile facet ${facet} is supplied by two signal sources`);
@@ -58,9 +54,20 @@ export type StoredProfile = ComputedProfile & { readonly computedAt: Date };
 const count = (p: ComputedProfile, c: SignalCategory) =>
   p.signals.filter((s) => s.active && s.category === c).length;
 
+/** The declared facets' values of one enterprise, as stored in risk_profile.facets (nulls left out). */
+function facetJson(declared: RiskDeclarations, facets: ProfileFacets | undefined): string {
+  const out: Record<string, string> = {};
+  for (const { key } of declared.facets) {
+    const value = facets?.[key];
+    if (value !== undefined && value !== null) out[key] = value;
+  }
+  return JSON.stringify(out);
+}
+
 /** Computes and upserts the profiles of the given enterprises (one upsert statement). */
 export async function recomputeProfiles(
   em: SqlEntityManager,
+  declared: RiskDeclarations,
   requested: readonly string[],
   today = todayUtc(),
 ): Promise<Map<string, StoredProfile>> {
@@ -70,14 +77,13 @@ export async function recomputeProfiles(
   // statistics refresh and a profile read in one request) then lock rows in the
   // same order and one waits, instead of deadlocking on PostgreSQL.
   const usccs = [...new Set(requested)].sort();
-  const signals = await loadSignals(em, usccs, today);
+  const signals = await loadSignals(em, usccs, today, declared.sources);
   const now = new Date();
-  const rows: unknown[][] = [];
-  for (const uscc of usccs) {
+  const rows = usccs.map((uscc) => {
     const input = signals.get(uscc)!;
-    const profile = computeProfile(input.signals, input.freshness, today);
+    const profile = computeProfile(input.signals, input.freshness, today, declared);
     out.set(uscc, { ...profile, computedAt: now });
-    rows.push([
+    const values: unknown[] = [
       uscc,
       profile.score,
       profile.grade,
@@ -91,37 +97,35 @@ export async function recomputeProfiles(
       count(profile, SignalCategory.OPERATING),
       count(profile, SignalCategory.SECTOR_COMPLIANCE),
       count(profile, SignalCategory.POSITIVE),
-      input.facets?.taxGrade ?? null,
-      input.facets?.transportGrade ?? null,
+      facetJson(declared, input.facets),
       input.facets?.regionCode ?? null,
       input.facets?.industrySection ?? null,
       JSON.stringify(profile.sources),
       profile.cappedBy,
       MODEL_VERSION,
       now,
-    ]);
-  }
-  const tuple = `(${Array(18).fill('?').join(', ')}, false)`;
-  await em.execute(
-    `insert into risk_profile (uscc, score, grade, dimensions, signals, signal_codes, judicial_count, operating_count,
-       sector_compliance_count, positive_count, tax_grade, transport_grade, region_code, industry_section, sources,
+    ];
+    return sql`(${sqlList(values)}, false)`;
+  });
+  const statement = sql`insert into risk_profile (uscc, score, grade, dimensions, signals, signal_codes, judicial_count,
+       operating_count, sector_compliance_count, positive_count, facets, region_code, industry_section, sources,
        capped_by, model_version, computed_at, dirty)
-     values ${rows.map(() => tuple).join(', ')}
+     values ${joinSql(rows, ', ')}
      on conflict (uscc) do update set score = excluded.score, grade = excluded.grade, dimensions = excluded.dimensions,
        signals = excluded.signals, signal_codes = excluded.signal_codes, judicial_count = excluded.judicial_count,
        operating_count = excluded.operating_count, sector_compliance_count = excluded.sector_compliance_count,
-       positive_count = excluded.positive_count, tax_grade = excluded.tax_grade, transport_grade = excluded.transport_grade,
+       positive_count = excluded.positive_count, facets = excluded.facets,
        region_code = excluded.region_code, industry_section = excluded.industry_section,
        sources = excluded.sources, capped_by = excluded.capped_by, model_version = excluded.model_version,
-       computed_at = excluded.computed_at, dirty = false`,
-    rows.flat(),
-  );
+       computed_at = excluded.computed_at, dirty = false`;
+  await em.execute(statement.sql, [...statement.params]);
   return out;
 }
 
 /** Recomputes every enterprise's profile (or only dirty/missing/outdated ones), in batches. */
 export async function recomputeAll(
   em: SqlEntityManager,
+  declared: RiskDeclarations,
   options: { onlyNeeded?: boolean; onProgress?: (done: number) => void } = {},
 ): Promise<number> {
   let after = '';
@@ -143,6 +147,7 @@ export async function recomputeAll(
     }
     await recomputeProfiles(
       em,
+      declared,
       rows.map((r) => r.uscc),
     );
     done += rows.length;

@@ -2,7 +2,8 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { BadInputError } from '../../common/errors.js';
 import { andSql, joinSql, sql, type SqlFragment, sqlIdentifier, sqlList } from '../../db/index.js';
 import type { IndustrySection } from '../../common/industry.js';
-import { RiskGroupBy, type RiskGrade } from './risk.enums.js';
+import type { RiskGrade } from './risk.enums.js';
+import type { RiskDeclarations } from './risk.declarations.js';
 import { recomputeAll } from './risk.service.js';
 import type { RiskStatisticsBucketType, RiskStatisticsType } from './risk.type.js';
 
@@ -19,14 +20,29 @@ export interface StatisticsFilter {
  */
 export const MINIMUM_CELL_SIZE = 5;
 
-const GROUP_COLUMN: Record<RiskGroupBy, { sql: SqlFragment; alias: keyof RiskStatisticsBucketType }> = {
+interface GroupColumn {
+  readonly sql: SqlFragment;
+  /** Field of RiskStatisticsBucket, also the column alias the query groups and orders by. */
+  readonly alias: string;
+}
+
+const CORE_GROUP_COLUMN: Readonly<Record<string, GroupColumn>> = {
   REGION_PROVINCE: { sql: sql`substr(p.region_code, 1, 2)`, alias: 'regionProvince' },
   REGION_CITY: { sql: sql`substr(p.region_code, 1, 4)`, alias: 'regionCity' },
   INDUSTRY_SECTION: { sql: sql`p.industry_section`, alias: 'industrySection' },
   RISK_GRADE: { sql: sql`p.grade`, alias: 'riskGrade' },
-  TAX_GRADE: { sql: sql`p.tax_grade`, alias: 'taxGrade' },
-  TRANSPORT_GRADE: { sql: sql`p.transport_grade`, alias: 'transportGrade' },
 };
+
+/** Every RiskGroupBy value: the risk module's own, then each declared facet (risk_profile.facets). */
+export function groupColumns(declared: Pick<RiskDeclarations, 'facets'>): ReadonlyMap<string, GroupColumn> {
+  return new Map([
+    ...Object.entries(CORE_GROUP_COLUMN),
+    ...declared.facets.map((f): [string, GroupColumn] => [
+      f.groupBy,
+      { sql: sql`p.facets ->> (${f.key}::text)`, alias: f.key },
+    ]),
+  ]);
+}
 
 interface Row {
   readonly key: string;
@@ -46,18 +62,20 @@ function whereOf(filter: StatisticsFilter): SqlFragment {
 
 async function groupedRows(
   em: SqlEntityManager,
-  groups: readonly RiskGroupBy[],
+  groups: readonly GroupColumn[],
   filter: StatisticsFilter,
 ): Promise<Row[]> {
   const select = joinSql(
-    groups.map((g) => sql`${GROUP_COLUMN[g].sql} as ${sqlIdentifier(GROUP_COLUMN[g].alias)}`),
+    groups.map((g) => sql`${g.sql} as ${sqlIdentifier(g.alias)}`),
     ', ',
   );
+  // Grouped and ordered by the select list's output names (none is a column of
+  // risk_profile): a facet's expression carries its key as a bound value, and two
+  // copies of it would be two parameters PostgreSQL cannot match to each other.
   const grouping = joinSql(
-    groups.map((g) => GROUP_COLUMN[g].sql),
+    groups.map((g) => sqlIdentifier(g.alias)),
     ', ',
   );
-  // Ordered by the grouping expressions themselves (the select list's first columns).
   const statement = sql`select ${select}, count(*) as n, avg(p.score) as average, sum(p.judicial_count) as judicial,
             sum(p.operating_count) as operating, sum(p.sector_compliance_count) as sector, sum(p.positive_count) as positive
        from risk_profile p
@@ -66,7 +84,7 @@ async function groupedRows(
       order by ${grouping}`;
   const rows = await em.execute<Record<string, unknown>[]>(statement.sql, [...statement.params]);
   return rows.map((values) => ({
-    key: JSON.stringify(groups.map((g) => values[GROUP_COLUMN[g].alias] ?? null)),
+    key: JSON.stringify(groups.map((g) => values[g.alias] ?? null)),
     n: Number(values.n),
     values,
   }));
@@ -117,10 +135,17 @@ const small = (difference: number) => difference !== 0 && Math.abs(difference) <
  */
 export async function riskStatistics(
   em: SqlEntityManager,
-  groupBy: readonly RiskGroupBy[],
+  declared: RiskDeclarations,
+  groupBy: readonly string[],
   filter: StatisticsFilter,
 ): Promise<RiskStatisticsType> {
-  const groups = [...new Set(groupBy)];
+  const columns = groupColumns(declared);
+  const groups = [...new Set(groupBy)].map((g) => {
+    const column = columns.get(g);
+    // The GraphQL enum is built from the same declarations, so this is not reachable through the API.
+    if (!column) throw new BadInputError(`groupBy ${g} is not a grouping`, { argument: 'groupBy' });
+    return column;
+  });
   if (groups.length === 0)
     throw new BadInputError('groupBy must name at least one dimension', { argument: 'groupBy' });
   if (filter.regionPrefix !== undefined && filter.regionPrefix !== null) {
@@ -131,7 +156,7 @@ export async function riskStatistics(
     }
   }
   // Profiles whose sources changed since they were stored are brought up to date first.
-  await recomputeAll(em, { onlyNeeded: true });
+  await recomputeAll(em, declared, { onlyNeeded: true });
   const rows = await groupedRows(em, groups, filter);
   const population = rows.reduce((sum, r) => sum + r.n, 0);
   const suppressedAll = (reason: string): RiskStatisticsType => ({
@@ -171,12 +196,7 @@ export async function riskStatistics(
   for (const { key, n: count, values: row } of rows) {
     if (withheld.has(key)) continue;
     const bucket: Record<string, unknown> = {
-      regionProvince: null,
-      regionCity: null,
-      industrySection: null,
-      riskGrade: null,
-      taxGrade: null,
-      transportGrade: null,
+      ...Object.fromEntries([...columns.values()].map((c) => [c.alias, null])),
       count,
       averageScore: Math.round(Number(row.average) * 10) / 10,
       judicialSignals: Number(row.judicial),
@@ -184,7 +204,7 @@ export async function riskStatistics(
       sectorComplianceSignals: Number(row.sector),
       positiveSignals: Number(row.positive),
     };
-    for (const g of groups) bucket[GROUP_COLUMN[g].alias] = row[GROUP_COLUMN[g].alias] ?? null;
+    for (const g of groups) bucket[g.alias] = row[g.alias] ?? null;
     buckets.push(bucket as unknown as RiskStatisticsBucketType);
   }
   return {

@@ -180,11 +180,8 @@ export class RiskStatisticsBucketType {
   @Field(() => RiskGrade, { nullable: true })
   riskGrade!: RiskGrade | null;
 
-  @Field(() => String, { nullable: true })
-  taxGrade!: string | null;
-
-  @Field(() => String, { nullable: true })
-  transportGrade!: string | null;
+  // Then one String field per declared profile facet (taxGrade, transportGrade, ...),
+  // added to the schema from the modules' declarations (risk.schema.ts).
 
   @Field(() => Int, { nullable: true })
   count!: number;

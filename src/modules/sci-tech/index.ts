@@ -1,3 +1,4 @@
+import { Department } from '../../common/department.js';
 import type { HubModule } from '../../server/hub-module.js';
 import { sciTechIngest } from './sci-tech.ingest.js';
 import { sciTechSignalSource } from './sci-tech.signals.js';
@@ -19,6 +20,15 @@ export { sciTechSignalSource } from './sci-tech.signals.js';
 
 export const sciTechModule: HubModule = {
   name: 'sci-tech',
+  // Staleness: from each department's fastest regular update cycle (risk class and
+  // social insurance monthly, tax grades and transport ratings yearly).
+  departments: [
+    {
+      code: Department.SCIENCE_TECHNOLOGY,
+      description: 'Science and technology bureau (科技局)',
+      staleAfterDays: 400,
+    },
+  ],
   entities: [TechCertificationEntity, RdSpendingEntity, PatentCountEntity],
   resolvers: [
     SciTechEnterpriseResolver,

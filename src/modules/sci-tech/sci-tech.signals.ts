@@ -185,10 +185,25 @@ export const sciTechSignalSource: SignalSource = {
   tables: Object.values(TABLES),
   load,
   codes: {
-    HIGH_TECH_CERTIFIED: 'TechCertification',
-    TECH_SME_CERTIFIED: 'TechCertification',
-    SPECIALISED_NEW_CERTIFIED: 'TechCertification',
-    RD_INTENSITY_HIGH: 'RdSpending',
-    INVENTION_PATENTS: 'PatentCount',
+    HIGH_TECH_CERTIFIED: {
+      record: 'TechCertification',
+      points: { TECHNOLOGICAL_INNOVATION: 20, GROWTH_POTENTIAL: 10 },
+    },
+    TECH_SME_CERTIFIED: {
+      record: 'TechCertification',
+      points: { TECHNOLOGICAL_INNOVATION: 15, GROWTH_POTENTIAL: 5 },
+    },
+    SPECIALISED_NEW_CERTIFIED: {
+      record: 'TechCertification',
+      points: { TECHNOLOGICAL_INNOVATION: 15, GROWTH_POTENTIAL: 10 },
+    },
+    RD_INTENSITY_HIGH: {
+      record: 'RdSpending',
+      points: { TECHNOLOGICAL_INNOVATION: 15, GROWTH_POTENTIAL: 15 },
+    },
+    INVENTION_PATENTS: {
+      record: 'PatentCount',
+      points: { TECHNOLOGICAL_INNOVATION: 10, GROWTH_POTENTIAL: 5 },
+    },
   },
 };

@@ -1,3 +1,4 @@
+import { Department } from '../../common/department.js';
 import type { HubModule } from '../../server/hub-module.js';
 import { transportCreditIngest } from './transport-credit.ingest.js';
 import { transportCreditSignalSource } from './transport-credit.signals.js';
@@ -27,6 +28,11 @@ export { transportCreditSignalSource } from './transport-credit.signals.js';
 
 export const transportCreditModule: HubModule = {
   name: 'transport-credit',
+  // Staleness: from each department's fastest regular update cycle (risk class and
+  // social insurance monthly, tax grades and transport ratings yearly).
+  departments: [
+    { code: Department.TRANSPORT, description: 'Transport bureau (交通运输局)', staleAfterDays: 400 },
+  ],
   entities: [TransportLicenceEntity, VehicleEntity, TransportCreditRatingEntity, TransportEnforcementEntity],
   resolvers: [
     TransportEnterpriseResolver,

@@ -191,12 +191,25 @@ const load = batchedSignalLoad(
 
 export const transportCreditSignalSource: SignalSource = {
   codes: {
-    TRANSPORT_GRADE_C_OR_D: 'TransportCreditRating',
-    TRANSPORT_GRADE_AA: 'TransportCreditRating',
-    TRANSPORT_ENFORCEMENT: 'TransportEnforcement',
-    TRANSPORT_LICENCE_REVOKED: 'TransportLicence',
+    TRANSPORT_GRADE_C_OR_D: {
+      record: 'TransportCreditRating',
+      points: { OVERALL_RISK: -8, OPERATING_EFFICIENCY: -8 },
+    },
+    TRANSPORT_GRADE_AA: { record: 'TransportCreditRating', points: { OPERATING_EFFICIENCY: 10 } },
+    TRANSPORT_ENFORCEMENT: { record: 'TransportEnforcement', points: { OVERALL_RISK: -3 } },
+    TRANSPORT_LICENCE_REVOKED: {
+      record: 'TransportLicence',
+      points: { OVERALL_RISK: -10, GROWTH_POTENTIAL: -10 },
+    },
   },
   module: 'transport-credit',
+  facets: [
+    {
+      key: 'transportGrade',
+      groupBy: 'TRANSPORT_GRADE',
+      description: 'Latest transport credit grade (交通运输局), when grouped by it.',
+    },
+  ],
   tables: Object.values(TABLES),
   load,
 };

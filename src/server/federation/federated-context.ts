@@ -6,6 +6,7 @@ import type { Purpose } from '../../auth/purpose.js';
 import { AccessRecorder } from '../../audit/access-recorder.js';
 import { LoaderRegistry, type HubContext } from '../context.js';
 import type { PageLimits } from '../pagination.js';
+import type { HubModule } from '../hub-module.js';
 import type { GatewayClaims } from './internal-token.js';
 
 /**
@@ -25,7 +26,13 @@ class SubgraphRequestContext implements HubContext {
     readonly limits: PageLimits,
     readonly principal: Principal,
     readonly access: AccessControl,
+    readonly modules: readonly HubModule[],
   ) {}
+
+  /** As the single hub's context: each module refreshes what it derives before a list reads it. */
+  async refreshDerived(): Promise<void> {
+    for (const m of this.modules) await m.refreshDerived?.(this.em);
+  }
 
   get purpose(): Purpose | undefined {
     return this.access.purpose;
@@ -37,6 +44,7 @@ export interface SubgraphContextDeps {
   readonly limits: PageLimits;
   readonly catalog: ReadonlyMap<string, CatalogFieldEntry>;
   readonly grants: (em: SqlEntityManager) => GrantLoader;
+  readonly modules: readonly HubModule[];
 }
 
 export function subgraphContext(deps: SubgraphContextDeps, claims: GatewayClaims): HubContext {
@@ -45,9 +53,10 @@ export function subgraphContext(deps: SubgraphContextDeps, claims: GatewayClaims
   return new SubgraphRequestContext(
     claims.operationId,
     em,
-    new LoaderRegistry(em),
+    new LoaderRegistry(em, deps.modules),
     deps.limits,
     claims.principal,
     access,
+    deps.modules,
   );
 }

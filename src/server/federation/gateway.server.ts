@@ -20,7 +20,8 @@ import { authorizationPipeline } from '../../auth/authorization-pipeline.js';
 import { hubCatalog } from '../../auth/hub-catalog.js';
 import { AccessLogAppender } from '../../audit/access-log.appender.js';
 import type { HubConfig } from '../../config/config.js';
-import type { HubOrm } from '../../db/orm.js';
+import { ormModules, type HubOrm } from '../../db/orm.js';
+import { declaredDepartments } from '../schema.js';
 import { isDatabaseUnavailable, setRetryAfterSeconds, unavailableGraphQLError } from '../../db/outage.js';
 import { createContext, type HubContext } from '../context.js';
 import { createFormatError } from '../format-error.js';
@@ -117,7 +118,9 @@ export async function buildGatewayApp({
   supergraphSdl,
   hubSchema,
 }: GatewayDeps): Promise<GatewayApp> {
-  const catalog = hubCatalog();
+  // The hub is assembled from the module list its ORM was created for.
+  const modules = ormModules(orm);
+  const catalog = hubCatalog(modules);
   const key = internalKey(config.federationSecret ?? '');
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -177,9 +180,14 @@ export async function buildGatewayApp({
   const deps = {
     em: orm.em,
     limits: { defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize },
-    authenticator: new Authenticator(config, apiKeyVerifier(orm)),
+    authenticator: new Authenticator(
+      config,
+      apiKeyVerifier(orm),
+      new Set(declaredDepartments(modules).map((d) => d.code)),
+    ),
     catalog,
     grants: grantLoader,
+    modules,
   };
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',

@@ -16,7 +16,7 @@ import { authorizeSchema } from '../../auth/shield.js';
 import { AccessLogAppender } from '../../audit/access-log.appender.js';
 import { ErrorCode } from '../../common/errors.js';
 import type { HubConfig } from '../../config/config.js';
-import type { HubOrm } from '../../db/orm.js';
+import { ormModules, type HubOrm } from '../../db/orm.js';
 import { isDatabaseUnavailable, unavailableGraphQLError } from '../../db/outage.js';
 import type { HubContext } from '../context.js';
 import { createFormatError } from '../format-error.js';
@@ -73,7 +73,8 @@ export async function buildSubgraphApp({
   // Rules and masks are generated for the fields this subgraph serves; decisions are the
   // one policy's over the whole catalog (a risk signal's detail follows the record behind
   // it, which another subgraph serves).
-  const catalog = hubCatalog();
+  const modules = ormModules(orm);
+  const catalog = hubCatalog(modules);
   // `_Service { sdl }` is federation's own: read under the rule of `_service` (an authenticated caller).
   const schema = authorizeSchema(base, new Set([...platformTypes, '_Service']), ownCatalog(catalog, base));
   const key = internalKey(config.federationSecret ?? '');
@@ -114,6 +115,7 @@ export async function buildSubgraphApp({
     limits: { defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize },
     catalog,
     grants: grantLoader,
+    modules,
   };
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',
