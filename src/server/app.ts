@@ -9,7 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config/config.js';
-import { ormModules, type HubOrm } from '../db/orm.js';
+import type { HubOrm } from '../db/orm.js';
 import { grantLoader } from '../auth/agreements/index.js';
 import { apiKeyVerifier } from '../auth/api-keys/index.js';
 import { Authenticator } from '../auth/authenticate.js';

@@ -7,7 +7,7 @@ import {
   type SignalSource,
   type SourceFreshness,
 } from '../../common/risk-signal.js';
-import { sql, sqlList, joinSql } from '../../db/sql.js';
+import { joinSql, sql, sqlList } from '../../db/index.js';
 import { computeProfile, type ComputedProfile } from './risk-model.js';
 import { MODEL_VERSION } from './risk-model.v1.js';
 import type { RiskDeclarations } from './risk.declarations.js';

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { sql, sqlIdentifier, type SqlFragment } from '../../db/sql.js';
+import { sql, sqlIdentifier, type SqlFragment } from '../../db/index.js';
 
 /**
  * The triggers that mark a stored profile dirty when a record of the enterprise
