@@ -57,7 +57,7 @@ export interface HubContext {
  * view of the access control, which a purpose argument may set before execution
  * (purposeArgumentPlugin), not a value copied when the request began.
  */
-class RequestContext implements HubContext {
+export class RequestContext implements HubContext {
   readonly audit = new AccessRecorder();
 
   constructor(
