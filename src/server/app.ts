@@ -18,6 +18,7 @@ import { authorizationPipeline } from '../auth/authorization-pipeline.js';
 import { AccessLogAppender } from '../audit/access-log.appender.js';
 import { authorizeSchema } from '../auth/shield.js';
 import { platformTypeNames } from './platform.js';
+import { departmentsOf } from '../auth/principal.js';
 import type { Hub } from './hub-module.js';
 import { attachSubscriptions } from './subscriptions.js';
 import { assertBenchmarkSwitchAllowed } from './benchmark-switch.js';
@@ -41,7 +42,7 @@ import {
   type LimitsObserver,
 } from './limits/index.js';
 import { propertyReadFields } from './property-reads.js';
-import { buildHubSchema, declaredDepartments, ingestDeps } from './schema.js';
+import { buildHubSchema, ingestDeps } from './schema.js';
 import { exampleOperations } from './example-operations.js';
 import { explorerLandingPagePlugin, registerExplorer } from './explorer/explorer.js';
 import { HubMetrics } from './metrics/metrics.js';
@@ -192,11 +193,7 @@ export async function buildApp({
   const deps = {
     em: orm.em,
     limits: { defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize },
-    authenticator: new Authenticator(
-      config,
-      apiKeyVerifier(orm),
-      new Set(declaredDepartments(hub.modules).map((d) => d.code)),
-    ),
+    authenticator: new Authenticator(config, apiKeyVerifier(orm), departmentsOf(hub.modules)),
     catalog,
     grants: grantLoader,
     modules: hub.modules,

@@ -9,8 +9,9 @@ import { createOrm, type HubOrm } from '../../src/db/orm.js';
 import { QueryCounter } from '../../src/db/query-counter.js';
 import { FEDERATION_PARTS } from '../../src/federated-parts.js';
 import { HUB } from '../../src/hub.js';
+import { platformTypeNames } from '../../src/server/platform.js';
 import { composeSupergraphWithApi } from '../../src/server/federation/compose.js';
-import { federationSubgraphs, platformTypesOf } from '../../src/server/federation/federation.js';
+import { federationSubgraphs } from '../../src/server/federation/federation.js';
 import { buildGatewayApp, type GatewayApp } from '../../src/server/federation/gateway.server.js';
 import { buildSubgraphApp, type SubgraphApp } from '../../src/server/federation/subgraph.server.js';
 import { createLogger } from '../../src/server/logger.js';
@@ -61,7 +62,7 @@ beforeAll(async () => {
       config,
       log,
       definition,
-      platformTypes: platformTypesOf(FEDERATION_PARTS),
+      platformTypes: platformTypeNames(HUB),
     });
     urls.set(definition.name, `${await app.http.listen({ port: 0, host: '127.0.0.1' })}/graphql`);
     subgraphs.push({ name: definition.name, orm, app, counter });

@@ -6,10 +6,10 @@ import { prepareDatabase } from '../../db/bootstrap.js';
 import type { HubOrm } from '../../db/orm.js';
 import { openDatabase } from '../../db/startup.js';
 import { createLogger } from '../logger.js';
+import { platformTypeNames } from '../platform.js';
 import { buildHubSchema } from '../schema.js';
 import {
   federationSubgraphs,
-  platformTypesOf,
   subgraphNames,
   subgraphPort,
   supergraphSdl,
@@ -83,7 +83,7 @@ async function runSubgraph(parts: FederationParts, name: string | undefined): Pr
   const orm = await openDatabase(parts.hub, config, log);
   const hubSchema = await buildHubSchema(parts.hub, { ingestMaxBatch: config.ingestMaxBatch });
   const definition = federationSubgraphs(parts, hubSchema).find((d) => d.name === name)!;
-  const platformTypes = platformTypesOf(parts);
+  const platformTypes = platformTypeNames(parts.hub);
   const app = await buildSubgraphApp({ orm, config, log, definition, platformTypes });
   const port = subgraphPort(config, names, name);
   const address = await app.http.listen({ port, host: config.federationSubgraphHost });

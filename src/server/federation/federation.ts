@@ -49,11 +49,3 @@ export function supergraphSdl(parts: FederationParts, hubSchema: GraphQLSchema, 
   const names = subgraphNames(parts);
   return composeSupergraph(federationSubgraphs(parts, hubSchema), (name) => subgraphUrl(config, names, name));
 }
-
-/** Object types read under the rule of the operation that led to them: the platform's and the modules' own. */
-export function platformTypesOf(parts: FederationParts): ReadonlySet<string> {
-  return new Set([
-    ...parts.hub.platform.flatMap((c) => c.types),
-    ...parts.hub.modules.flatMap((m) => m.platformTypes ?? []),
-  ]);
-}

@@ -16,12 +16,12 @@ import type { Logger } from 'pino';
 import { grantLoader } from '../../auth/agreements/index.js';
 import { apiKeyVerifier } from '../../auth/api-keys/index.js';
 import { Authenticator } from '../../auth/authenticate.js';
+import { departmentsOf } from '../../auth/principal.js';
 import { authorizationPipeline } from '../../auth/authorization-pipeline.js';
 import { hubCatalog } from '../../auth/hub-catalog.js';
 import { AccessLogAppender } from '../../audit/access-log.appender.js';
 import type { HubConfig } from '../../config/config.js';
 import { ormModules, type HubOrm } from '../../db/orm.js';
-import { declaredDepartments } from '../schema.js';
 import { isDatabaseUnavailable, setRetryAfterSeconds, unavailableGraphQLError } from '../../db/outage.js';
 import { createContext, type HubContext } from '../context.js';
 import { createFormatError } from '../format-error.js';
@@ -180,11 +180,7 @@ export async function buildGatewayApp({
   const deps = {
     em: orm.em,
     limits: { defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize },
-    authenticator: new Authenticator(
-      config,
-      apiKeyVerifier(orm),
-      new Set(declaredDepartments(modules).map((d) => d.code)),
-    ),
+    authenticator: new Authenticator(config, apiKeyVerifier(orm), departmentsOf(modules)),
     catalog,
     grants: grantLoader,
     modules,
