@@ -1,10 +1,10 @@
 import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { freePort } from '../helpers/ports.js';
 import { readmeBlock, readmeBlocks, readmeText } from '../helpers/readme-snippets.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
@@ -29,18 +29,6 @@ interface Run {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') ok(address.port);
-        else fail(new Error('no port'));
-      });
-    });
-  });
 }
 
 let dir: string;
