@@ -1,6 +1,7 @@
 // Runs before each CLI (`npm run auth`, `audit:verify`, ...): builds dist/ only when it is
 // missing or older than a source, so a CLI call costs a directory walk (a few ms) instead of
-// a full swc build. `npm run build` still builds on demand; `npm start` always builds.
+// a full swc build. `npm start` and `npm run start:federated` run it too; `npm run build`
+// builds on demand.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -24,7 +24,7 @@ function groupAlive(pgid: number): boolean {
 }
 
 /**
- * The federated hub as a user starts it, `npm run start:federated` (which builds, then
+ * The federated hub as a user starts it, `npm run start:federated` (which builds dist/ if a source is newer, then
  * runs `node dist/src/federated.js start`: the subgraph processes and the gateway).
  * Resolves once the gateway's /readyz answers.
  */
@@ -33,7 +33,7 @@ export async function startFederatedProcess(
   subgraphs: number,
 ): Promise<FederatedProcess> {
   const base = await freePortRange(subgraphs + 1);
-  // Under `npm test`, npm itself runs the script (it builds, then starts); jest started
+  // Under `npm test`, npm itself runs the script (it checks the build, then starts); jest started
   // some other way runs what the script runs after its build.
   const npm = process.env.npm_execpath;
   const command = npm ? [npm, 'run', '-s', 'start:federated'] : ['dist/src/federated.js', 'start'];
