@@ -6,7 +6,7 @@
 //
 // The migrations run in a child process (test/build-template.mjs) on the built code (dist/,
 // rebuilt here when a source is newer: the same migrations the tests import from src/), so
-// the jest process, in which the test files run with --runInBand, never loads the built
+// jest processes, in which the test files run (its workers, or jest itself in band), never load the built
 // classes beside the sources.
 //
 // The template is rebuilt on each run, so it cannot go stale. Its name carries the jest
