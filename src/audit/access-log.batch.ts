@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { AppendedAccessLog, PendingAccessLog } from './access-log.append.js';
-import { AccessLogError, accessLogHash, canonicalJson, isoUtcMillis } from './access-log.hash.js';
+import { AccessLogError, canonicalJson, isoUtcMillis, sha256Hex } from './access-log.hash.js';
 
 /**
  * The canonical JSON of a record's hashed fields (canonicalAccessLogRecord) cut
@@ -22,21 +22,39 @@ export function canonicalPieces(c: PendingAccessLog): { p1: string; p2: string; 
   };
 }
 
+/** A record ready for the batch statement: its columns and, computed once, the canonical pieces of its hash. */
+export interface PreparedAccessLog {
+  readonly columns: PendingAccessLog;
+  readonly pieces: { readonly p1: string; readonly p2: string; readonly p3: string };
+}
+
+/**
+ * Everything of a record that can be computed before it has a place in the chain,
+ * once: the canonical pieces (which throw on a value that cannot be hashed, so a
+ * bad record fails only its own operation, when it is handed over).
+ */
+export function prepareAccessLog(columns: PendingAccessLog): PreparedAccessLog {
+  return { columns, pieces: canonicalPieces(columns) };
+}
+
 /**
  * Appends a batch of read records in one statement, audit_access_log_append
  * (Migration20261202163000AccessLogClaim), sent outside any transaction: it takes
  * the chain's lock, draws the ids, links and hashes each record in order and
  * inserts them, and its answer arrives once that has committed. Each hash the
- * database computed is checked against accessLogHash before anyone is told the
- * record is on file.
+ * database computed is checked, before anyone is told the record is on file,
+ * against the SHA-256 computed here over the same pieces joined around the id and
+ * previous hash it reports (test/unit/access-log-batch.test.ts: those bytes are
+ * exactly canonicalAccessLogRecord's, so this is accessLogHash without
+ * serialising the record a second time).
  */
 export async function appendAccessLogBatch(
   em: SqlEntityManager,
-  records: readonly PendingAccessLog[],
+  records: readonly PreparedAccessLog[],
 ): Promise<AppendedAccessLog[]> {
   if (records.length === 0) return [];
-  const batch = records.map((c) => ({
-    ...canonicalPieces(c),
+  const batch = records.map(({ columns: c, pieces }) => ({
+    ...pieces,
     occurredAt: isoUtcMillis(c.occurredAt),
     principalId: c.principalId,
     organisation: c.organisation,
@@ -60,15 +78,13 @@ export async function appendAccessLogBatch(
       `the access log appended ${rows.length} records of a batch of ${records.length}`,
     );
   }
-  return records.map((columns, i) => {
+  return records.map(({ columns, pieces: { p1, p2, p3 } }, i) => {
     const row = rows[i]!;
-    const record = { ...columns, id: String(row.claimed_id), previousHash: row.previous_hash };
-    const hash = accessLogHash(record);
+    const id = String(row.claimed_id);
+    const hash = sha256Hex(`${p1}"${id}"${p2}"${row.previous_hash}"${p3}`);
     if (hash !== row.record_hash) {
-      throw new AccessLogError(
-        `record ${record.id} was hashed ${row.record_hash} by the database, ${hash} here`,
-      );
+      throw new AccessLogError(`record ${id} was hashed ${row.record_hash} by the database, ${hash} here`);
     }
-    return { ...record, hash };
+    return { ...columns, id, previousHash: row.previous_hash, hash };
   });
 }

@@ -43,34 +43,45 @@ export async function auditOperation(
   log: Logger,
   requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
   onAppend?: AuditPluginDeps['onAppend'],
+  /** What AccessLogAppender.begin() returned for this operation: called once its record is queued, or at once if it has none. */
+  end?: () => void,
 ): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Apollo passes an empty contextValue when creating the context failed (e.g. UNAUTHENTICATED)
   const audit = requestContext.contextValue?.audit;
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
-  if (!audit?.hasEntries) return;
-  const started = performance.now();
-  const ok = await writeOrWithhold(appender, log, requestContext);
-  onAppend?.((performance.now() - started) / 1000, ok);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
+    if (!audit?.hasEntries) return;
+    const started = performance.now();
+    const ok = await writeOrWithhold(appender, log, requestContext, end);
+    onAppend?.((performance.now() - started) / 1000, ok);
+  } finally {
+    // Already called once the record was queued; this covers every other way out.
+    end?.();
+  }
 }
 
 async function writeOrWithhold(
   appender: AccessLogAppender,
   log: Logger,
   requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
+  end: (() => void) | undefined,
 ): Promise<boolean> {
   const ctx = requestContext.contextValue;
   const summary = ctx.audit.summary();
   const operationName = requestContext.operationName ?? requestContext.request.operationName ?? null;
   try {
-    await appender.append({
-      principal: ctx.principal,
-      purpose: ctx.purpose,
-      operationName,
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed string, absent for a document sent by hash only
-      document: requestContext.source ?? '',
-      requestId: ctx.requestId,
-      summary,
-    });
+    await appender.append(
+      {
+        principal: ctx.principal,
+        purpose: ctx.purpose,
+        operationName,
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed string, absent for a document sent by hash only
+        document: requestContext.source ?? '',
+        requestId: ctx.requestId,
+        summary,
+      },
+      end,
+    );
     return true;
   } catch (err) {
     // Everything the record would have held goes to the log, so the access is still on file somewhere.

@@ -37,6 +37,9 @@ export function authorizationPipeline(options: PipelineOptions): ApolloServerPlu
   const { appender, log, catalog, mode, decide, onAppend } = options;
   return {
     async requestDidStart() {
+      // From here until its audit step this operation may still hand the appender a record:
+      // records of operations finishing beside it wait for it (see AccessLogAppender.begin).
+      const end = decide ? appender.begin() : undefined;
       return {
         async didResolveOperation(step) {
           resolvePurpose(step);
@@ -45,7 +48,7 @@ export function authorizationPipeline(options: PipelineOptions): ApolloServerPlu
           if (mode === 'reject') refuseDenied(step, catalog);
         },
         async willSendResponse(requestContext) {
-          if (decide) await auditOperation(appender, log, requestContext, onAppend);
+          if (decide) await auditOperation(appender, log, requestContext, onAppend, end);
         },
       };
     },

@@ -119,6 +119,7 @@ export async function buildApp({
   const accessLog = new AccessLogAppender(() => orm.em.fork(), {
     maxWaitMs: config.accessLogBatchWaitMs,
     maxBatch: config.accessLogBatchMax,
+    runningWaitMs: config.accessLogBatchRunningWaitMs,
   });
   // Requests in flight wait for their batch anyway; this writes whatever is still queued.
   http.addHook('onClose', async () => accessLog.drain());
