@@ -1,6 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { accessLogColumns, type AccessLogEntry, type AppendedAccessLog } from './access-log.append.js';
-import { appendAccessLogBatch, prepareAccessLog, type PreparedAccessLog } from './access-log.batch.js';
+import {
+  appendAccessLogBatch,
+  prepareAccessLog,
+  StaleGrantsError,
+  type PreparedAccessLog,
+} from './access-log.batch.js';
 
 export interface AppenderOptions {
   /** Longest a record waits for others to join its batch while no batch is being written (ms). */
@@ -76,12 +81,15 @@ export class AccessLogAppender {
   /**
    * Resolves with the record once its batch has committed. `end`, the function
    * `begin()` returned for this operation, is called once the record is queued.
+   * `grants`: the fingerprint of kept grants the operation was decided from; if
+   * it is no longer in force the record is not appended and this rejects with a
+   * StaleGrantsError.
    */
-  append(entry: AccessLogEntry, end?: () => void): Promise<AppendedAccessLog> {
+  append(entry: AccessLogEntry, end?: () => void, grants?: string): Promise<AppendedAccessLog> {
     let record: PreparedAccessLog;
     try {
       // Serialised and checked now, once: what could make hashing throw fails only this operation.
-      record = prepareAccessLog(accessLogColumns(entry));
+      record = prepareAccessLog(accessLogColumns(entry), grants);
     } catch (err) {
       end?.();
       throw err;
@@ -150,7 +158,11 @@ export class AccessLogAppender {
           this.em(),
           batch.map((w) => w.record),
         );
-        batch.forEach((w, i) => w.resolve(written[i]!));
+        batch.forEach((w, i) => {
+          const outcome = written[i]!;
+          if (outcome instanceof StaleGrantsError) w.reject(outcome);
+          else w.resolve(outcome);
+        });
       } catch (err) {
         // The transaction rolled back: none of these records is on file, so none of their reads is answered.
         for (const w of batch) w.reject(err);

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { AppendedAccessLog, PendingAccessLog } from './access-log.append.js';
+import { ErrorCode, HubError } from '../common/errors.js';
 import { AccessLogError, canonicalJson, isoUtcMillis, sha256Hex } from './access-log.hash.js';
 
 /**
@@ -26,6 +27,21 @@ export function canonicalPieces(c: PendingAccessLog): { p1: string; p2: string; 
 export interface PreparedAccessLog {
   readonly columns: PendingAccessLog;
   readonly pieces: { readonly p1: string; readonly p2: string; readonly p3: string };
+  /** Fingerprint of the kept grants its operation was decided from: appended only if still in force. */
+  readonly grants?: string;
+}
+
+/**
+ * The record's operation was decided from kept grants that are no longer the
+ * organisation's: it was not appended, and its answer must not be served.
+ */
+export class StaleGrantsError extends HubError {
+  constructor(organisation: string) {
+    super(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `the sharing agreements of ${organisation} changed while the operation ran`,
+    );
+  }
 }
 
 /**
@@ -33,8 +49,8 @@ export interface PreparedAccessLog {
  * once: the canonical pieces (which throw on a value that cannot be hashed, so a
  * bad record fails only its own operation, when it is handed over).
  */
-export function prepareAccessLog(columns: PendingAccessLog): PreparedAccessLog {
-  return { columns, pieces: canonicalPieces(columns) };
+export function prepareAccessLog(columns: PendingAccessLog, grants?: string): PreparedAccessLog {
+  return { columns, pieces: canonicalPieces(columns), ...(grants === undefined ? {} : { grants }) };
 }
 
 /**
@@ -46,15 +62,18 @@ export function prepareAccessLog(columns: PendingAccessLog): PreparedAccessLog {
  * against the SHA-256 computed here over the same pieces joined around the id and
  * previous hash it reports (test/unit/access-log-batch.test.ts: those bytes are
  * exactly canonicalAccessLogRecord's, so this is accessLogHash without
- * serialising the record a second time).
+ * serialising the record a second time). A record carrying `grants` whose
+ * fingerprint is no longer its organisation's comes back as a StaleGrantsError
+ * instead, with no place in the chain.
  */
 export async function appendAccessLogBatch(
   em: SqlEntityManager,
   records: readonly PreparedAccessLog[],
-): Promise<AppendedAccessLog[]> {
+): Promise<(AppendedAccessLog | StaleGrantsError)[]> {
   if (records.length === 0) return [];
-  const batch = records.map(({ columns: c, pieces }) => ({
+  const batch = records.map(({ columns: c, pieces, grants }) => ({
     ...pieces,
+    ...(grants === undefined ? {} : { grants }),
     occurredAt: isoUtcMillis(c.occurredAt),
     principalId: c.principalId,
     organisation: c.organisation,
@@ -69,8 +88,13 @@ export async function appendAccessLogBatch(
     decisions: c.decisions,
   }));
   const rows = await em.execute<
-    { claimed_id: string | number; previous_hash: string; record_hash: string }[]
-  >('select claimed_id, previous_hash, record_hash from audit_access_log_append(?::jsonb)', [
+    {
+      claimed_id: string | number | null;
+      previous_hash: string | null;
+      record_hash: string | null;
+      stale: boolean;
+    }[]
+  >('select claimed_id, previous_hash, record_hash, stale from audit_access_log_append(?::jsonb)', [
     JSON.stringify(batch),
   ]);
   if (rows.length !== records.length) {
@@ -78,8 +102,16 @@ export async function appendAccessLogBatch(
       `the access log appended ${rows.length} records of a batch of ${records.length}`,
     );
   }
-  return records.map(({ columns, pieces: { p1, p2, p3 } }, i) => {
+  return records.map(({ columns, pieces: { p1, p2, p3 }, grants }, i) => {
     const row = rows[i]!;
+    if (row.stale) {
+      if (grants === undefined)
+        throw new AccessLogError('the access log refused a record that carried no grants');
+      return new StaleGrantsError(columns.organisation);
+    }
+    if (row.claimed_id === null || row.previous_hash === null) {
+      throw new AccessLogError('the access log returned no place in the chain for an appended record');
+    }
     const id = String(row.claimed_id);
     const hash = sha256Hex(`${p1}"${id}"${p2}"${row.previous_hash}"${p3}`);
     if (hash !== row.record_hash) {
