@@ -15,6 +15,12 @@ import { SharingAgreementStatus } from './agreement.enums.js';
  * revocation, an expiry by the database clock, a new approval, on any instance)
  * the answer is withheld, the copy dropped and the operation run again on fresh
  * grants (src/server/graphql-route.ts).
+ *
+ * The project's rule is that nothing depending on who asks outlives a request;
+ * this copy does, deliberately, because reading it again cost every governed
+ * request a statement of its own, and it is never what decides on its own: the
+ * confirmation rides on a statement the operation sends anyway (or costs what the
+ * read did), so no answer leaves on grants the database no longer holds.
  */
 export class GrantCache implements GrantSource {
   private readonly byOrganisation = new Map<string, { grants: readonly Grant[]; fingerprint: string }>();
