@@ -156,6 +156,8 @@ const rss = () => {
 
 interface ModeResult extends Summary {
   readonly statements: number;
+  /** This process's CPU (hub and client side; not the database's) per request, µs. */
+  readonly cpuMicros: number;
 }
 
 async function run(scenario: Scenario): Promise<{ on: ModeResult; off: ModeResult; ratios: number[] }> {
@@ -168,12 +170,16 @@ async function run(scenario: Scenario): Promise<{ on: ModeResult; off: ModeResul
     statements[mode] = await countStatements(() => post(urls[mode], scenario.body(0)));
   const times = { on: [] as number[], off: [] as number[] };
   const wall = { on: 0, off: 0 };
+  const cpu = { on: 0, off: 0 };
   const ratios: number[] = [];
   for (let i = 0; i < requests; i++) {
     // Alternate which mode goes first so neither always gets the warmer cache.
     const order = i % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
     for (const mode of order) {
+      const before = process.cpuUsage();
       const { ms, text } = await timedPost(urls[mode], scenario.body(i));
+      const used = process.cpuUsage(before);
+      cpu[mode] += used.user + used.system;
       checked(text);
       times[mode].push(ms);
       wall[mode] += ms;
@@ -182,8 +188,8 @@ async function run(scenario: Scenario): Promise<{ on: ModeResult; off: ModeResul
   }
   return {
     ratios,
-    on: { ...summarise(times.on, wall.on), statements: statements.on },
-    off: { ...summarise(times.off, wall.off), statements: statements.off },
+    on: { ...summarise(times.on, wall.on), statements: statements.on, cpuMicros: cpu.on / requests },
+    off: { ...summarise(times.off, wall.off), statements: statements.off, cpuMicros: cpu.off / requests },
   };
 }
 
@@ -217,7 +223,8 @@ for (const scenario of chosen) {
   const meanOverhead = (r.off.reqPerSec / r.on.reqPerSec - 1) * 100;
   process.stdout.write(
     `${scenario.name.padEnd(28)} authorisation overhead: p50 ${overhead.toFixed(1)} %, mean ${meanOverhead.toFixed(1)} % (target <= 15 %); ` +
-      `on/off per round min / median / max ${formatSpread(spread(r.ratios))}\n\n`,
+      `on/off per round min / median / max ${formatSpread(spread(r.ratios))}; ` +
+      `bench process CPU per request ${r.off.cpuMicros.toFixed(0)} µs off, ${r.on.cpuMicros.toFixed(0)} µs on\n\n`,
   );
 }
 
@@ -359,19 +366,30 @@ for (const c of concurrent) {
  * (src/audit/access-log.appender.ts) that still form one chain under one lock,
  * so this shows what the log costs the hub; the "off" hub writes none.
  */
-async function concurrentThroughput(mode: 'on' | 'off', clients: number, perClient: number): Promise<number> {
+async function concurrentThroughput(
+  mode: 'on' | 'off',
+  clients: number,
+  perClient: number,
+): Promise<{ rate: number; cpuMicrosPerOp: number }> {
   const body = (i: number) => ({
     query:
       'query LoggedRead($uscc: USCC!) { enterprise(uscc: $uscc) { uscc taxGrades(first: 1) { totalCount } } }',
     variables: { uscc: sample[i % sample.length] },
   });
   const t = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       for (let i = 0; i < perClient; i++) await post(urls[mode], body(c * perClient + i));
     }),
   );
-  return (clients * perClient) / ((performance.now() - t) / 1000);
+  const used = process.cpuUsage(cpu);
+  const ops = clients * perClient;
+  return {
+    rate: ops / ((performance.now() - t) / 1000),
+    // This process's CPU (hubs and clients; the database's is not in it) per operation.
+    cpuMicrosPerOp: (used.user + used.system) / ops,
+  };
 }
 
 if (!values.scenario?.length || values.scenario.includes('concurrent-logged-reads')) {
@@ -382,14 +400,19 @@ if (!values.scenario?.length || values.scenario.includes('concurrent-logged-read
   const logBefore = await logCount();
   // on, off, off, on: neither mode always runs on the warmer cache.
   const rates = { on: [] as number[], off: [] as number[] };
-  for (const mode of ['on', 'off', 'off', 'on'] as const)
-    rates[mode].push(await concurrentThroughput(mode, clients, perClient));
+  const cpu = { on: [] as number[], off: [] as number[] };
+  for (const mode of ['on', 'off', 'off', 'on'] as const) {
+    const r = await concurrentThroughput(mode, clients, perClient);
+    rates[mode].push(r.rate);
+    cpu[mode].push(r.cpuMicrosPerOp);
+  }
   const appended = (await logCount()) - logBefore;
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const [onRate, offRate] = [mean(rates.on), mean(rates.off)];
   process.stdout.write(
     `${'concurrent-logged-reads'.padEnd(28)} ${clients} clients x ${perClient} small conditional reads: ` +
-      `${offRate.toFixed(0)} ops/s off, ${onRate.toFixed(0)} ops/s on ` +
+      `${offRate.toFixed(0)} ops/s off, ${onRate.toFixed(0)} ops/s on (${((onRate / offRate) * 100).toFixed(0)} %, target >= 85 %); ` +
+      `bench process CPU per op ${mean(cpu.off).toFixed(0)} µs off, ${mean(cpu.on).toFixed(0)} µs on ` +
       `(${appended} access-log records appended)\n`,
   );
 }

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable, unavailableFormattedError } from '../db/outage.j
 import { markUnavailable } from '../server/outage.plugin.js';
 import type { HubContext } from '../server/context.js';
 import type { AccessLogAppender } from './access-log.appender.js';
+import { StaleGrantsError } from './access-log.batch.js';
 
 /**
  * Writes one access-log record per operation whose recorder has something to say
@@ -43,36 +44,104 @@ export async function auditOperation(
   log: Logger,
   requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
   onAppend?: AuditPluginDeps['onAppend'],
+  /** What AccessLogAppender.begin() returned for this operation: called once its record is queued, or at once if it has none. */
+  end?: () => void,
 ): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Apollo passes an empty contextValue when creating the context failed (e.g. UNAUTHENTICATED)
   const audit = requestContext.contextValue?.audit;
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
-  if (!audit?.hasEntries) return;
-  const started = performance.now();
-  const ok = await writeOrWithhold(appender, log, requestContext);
-  onAppend?.((performance.now() - started) / 1000, ok);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
+    if (!audit) return;
+    if (!audit.hasEntries) {
+      // Nothing to log, but decided from kept grants: confirmed by one statement before it is served.
+      if (requestContext.contextValue.access.unconfirmedGrants !== undefined)
+        await confirmOrWithhold(log, requestContext);
+      return;
+    }
+    const started = performance.now();
+    const ok = await writeOrWithhold(appender, log, requestContext, end);
+    onAppend?.((performance.now() - started) / 1000, ok);
+  } finally {
+    // Already called once the record was queued; this covers every other way out.
+    end?.();
+  }
+}
+
+/**
+ * The operation was decided from kept grants that are no longer in force: nothing
+ * of this execution is served. The copy is dropped, and the HTTP route runs the
+ * operation again on fresh grants (src/server/graphql-route.ts); should this answer
+ * leave anyway, it is a retryable 503.
+ */
+function withholdStale(requestContext: GraphQLRequestContextWillSendResponse<HubContext>): void {
+  const ctx = requestContext.contextValue;
+  ctx.access.forgetKeptGrants();
+  if (ctx.grantsRetry) ctx.grantsRetry.stale = true;
+  requestContext.response.body = {
+    kind: 'single',
+    singleResult: {
+      errors: [
+        unavailableFormattedError(
+          {},
+          'The service is temporarily unavailable: your sharing agreements changed while the operation ran, so no data was served. Retry.',
+        ),
+      ],
+    },
+  };
+  markUnavailable(requestContext);
+}
+
+async function confirmOrWithhold(
+  log: Logger,
+  requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
+): Promise<void> {
+  let confirmed: boolean;
+  try {
+    confirmed = await requestContext.contextValue.access.confirmGrants();
+  } catch (err) {
+    log.error(
+      { err, requestId: requestContext.contextValue.requestId },
+      'could not confirm the kept grants; the response was withheld',
+    );
+    requestContext.response.body = {
+      kind: 'single',
+      singleResult: { errors: [unavailableFormattedError({})] },
+    };
+    markUnavailable(requestContext);
+    return;
+  }
+  if (!confirmed) withholdStale(requestContext);
 }
 
 async function writeOrWithhold(
   appender: AccessLogAppender,
   log: Logger,
   requestContext: GraphQLRequestContextWillSendResponse<HubContext>,
+  end: (() => void) | undefined,
 ): Promise<boolean> {
   const ctx = requestContext.contextValue;
   const summary = ctx.audit.summary();
   const operationName = requestContext.operationName ?? requestContext.request.operationName ?? null;
   try {
-    await appender.append({
-      principal: ctx.principal,
-      purpose: ctx.purpose,
-      operationName,
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed string, absent for a document sent by hash only
-      document: requestContext.source ?? '',
-      requestId: ctx.requestId,
-      summary,
-    });
+    await appender.append(
+      {
+        principal: ctx.principal,
+        purpose: ctx.purpose,
+        operationName,
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed string, absent for a document sent by hash only
+        document: requestContext.source ?? '',
+        requestId: ctx.requestId,
+        summary,
+      },
+      end,
+      ctx.access.unconfirmedGrants,
+    );
     return true;
   } catch (err) {
+    if (err instanceof StaleGrantsError) {
+      withholdStale(requestContext);
+      return false;
+    }
     // Everything the record would have held goes to the log, so the access is still on file somewhere.
     log.error(
       {

@@ -12,6 +12,23 @@ export interface Grant {
 
 export type GrantLoader = (organisation: string) => Promise<readonly Grant[]>;
 
+/** An organisation's grants as a process-wide source has them (src/auth/agreements/grant-cache.ts). */
+export interface SourcedGrants {
+  readonly grants: readonly Grant[];
+  /** The database's fingerprint of exactly these grants. */
+  readonly fingerprint: string;
+  /** Kept from an earlier request: to be confirmed before any answer decided from them is served. */
+  readonly cached: boolean;
+}
+
+export interface GrantSource {
+  /** `fresh`: read them now, whatever is kept. */
+  grantsOf(organisation: string, fresh: boolean): Promise<SourcedGrants>;
+  /** The organisation's fingerprint now. */
+  fingerprintOf(organisation: string): Promise<string>;
+  forget(organisation: string): void;
+}
+
 export enum DenyReason {
   NOT_CATALOGUED = 'NOT_CATALOGUED',
   NOT_SHARED = 'NOT_SHARED',
@@ -95,13 +112,51 @@ export class AccessControl {
   private grants: readonly Grant[] | undefined;
   private grantsPromise: Promise<readonly Grant[]> | undefined;
   private readonly decisions = new Map<string, Decision>();
+  private unconfirmed: string | undefined;
 
   constructor(
     readonly principal: Principal,
     private declared: Purpose | undefined,
     private readonly catalog: ReadonlyMap<string, CatalogFieldEntry>,
     private readonly loadGrants: GrantLoader,
+    /** The process's kept grants, for queries (absent: every request reads its own). */
+    private readonly source?: { readonly grants: GrantSource; readonly fresh: boolean },
   ) {}
+
+  /**
+   * Loads the grants before execution: for a query (`mayUseKept`), through the
+   * process's source when there is one, kept copy included. An operation decided
+   * from a kept copy carries its fingerprint (`unconfirmedGrants`) and is not
+   * answered until the database confirms it (src/audit/audit.plugin.ts).
+   */
+  async preloadGrants(mayUseKept: boolean): Promise<void> {
+    const { source } = this;
+    if (!this.grantsPromise && mayUseKept && source) {
+      this.grantsPromise = source.grants
+        .grantsOf(this.principal.organisation, source.fresh)
+        .then(({ grants, fingerprint, cached }) => {
+          if (cached) this.unconfirmed = fingerprint;
+          return grants;
+        });
+    }
+    await this.activeGrants();
+  }
+
+  /** The fingerprint of kept grants this operation was decided from, until the database confirms it. */
+  get unconfirmedGrants(): string | undefined {
+    return this.unconfirmed;
+  }
+
+  /** For an operation with no access-log record: one statement comparing the fingerprint. */
+  async confirmGrants(): Promise<boolean> {
+    if (this.unconfirmed === undefined || !this.source) return true;
+    return (await this.source.grants.fingerprintOf(this.principal.organisation)) === this.unconfirmed;
+  }
+
+  /** The kept copy was out of date: the next request reads the grants again. */
+  forgetKeptGrants(): void {
+    this.source?.grants.forget(this.principal.organisation);
+  }
 
   /** The operation's purpose of use: the X-Purpose header, or a field's `purpose` argument. */
   get purpose(): Purpose | undefined {

@@ -37,6 +37,7 @@ export interface HubConfig {
   readonly trustedDocuments: TrustedDocumentsMode;
   readonly idempotencyWindowSeconds: number;
   readonly accessLogBatchWaitMs: number;
+  readonly accessLogBatchRunningWaitMs: number;
   readonly accessLogBatchMax: number;
   readonly maxOperationCost: number;
   readonly maxOperationDepth: number;
@@ -299,6 +300,15 @@ export const SETTINGS = [
     secret: false,
     parse: int(0, 1000),
   } satisfies Setting<'accessLogBatchWaitMs'>,
+  {
+    env: 'ACCESS_LOG_BATCH_RUNNING_WAIT_MS',
+    key: 'accessLogBatchRunningWaitMs',
+    description:
+      "Group commit of the access log: longest a read's record waits for the operations still running in the same hub process to hand over theirs, so that under load they share one statement; a record is written at once when no other operation is running. 0 never waits for them.",
+    default: '10',
+    secret: false,
+    parse: int(0, 1000),
+  } satisfies Setting<'accessLogBatchRunningWaitMs'>,
   {
     env: 'ACCESS_LOG_BATCH_MAX',
     key: 'accessLogBatchMax',

@@ -4,10 +4,11 @@
  * them as unknown and proposes dropping them. Those statements, and only those,
  * are left out of diffs (the drift test and `db:migration:create`). So are the
  * access log's append functions (migration AccessLogClaim), which it does not
- * know either, nor the monitoring outbox's triggers (migration Monitoring).
+ * know either, nor the grants fingerprint (migration GrantsFingerprint), nor the
+ * monitoring outbox's triggers (migration Monitoring).
  */
 const MANAGED_BY_MIGRATION =
-  /^(drop (trigger|function) if exists|create or replace function|create trigger) "?([a-z_]*_risk_(ins|upd|del)(_fn)?|audit_access_log_(append|claim)|([a-z_]*_)?monitoring_[a-z_]*)"?/;
+  /^(drop (trigger|function) if exists|create or replace function|create trigger) "?([a-z_]*_risk_(ins|upd|del)(_fn)?|audit_access_log_(append|claim)|auth_grants_fingerprint|([a-z_]*_)?monitoring_[a-z_]*)"?/;
 
 export function withoutManagedTriggers(sql: string): string {
   return sql

@@ -4,13 +4,12 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config/config.js';
 import type { HubOrm } from '../db/orm.js';
-import { grantLoader } from '../auth/agreements/index.js';
+import { GrantCache, grantLoader } from '../auth/agreements/index.js';
 import { apiKeyVerifier } from '../auth/api-keys/index.js';
 import { Authenticator } from '../auth/authenticate.js';
 import { hubCatalog } from '../auth/hub-catalog.js';
@@ -23,6 +22,7 @@ import type { Hub } from './hub-module.js';
 import { attachSubscriptions } from './subscriptions.js';
 import { assertBenchmarkSwitchAllowed } from './benchmark-switch.js';
 import { createContext, type HubContext } from './context.js';
+import { graphqlRoute } from './graphql-route.js';
 import { isDatabaseUnavailable, setRetryAfterSeconds, unavailableGraphQLError } from '../db/outage.js';
 import { createFormatError } from './format-error.js';
 import { registerHealthRoutes, type Readiness } from './health.js';
@@ -119,6 +119,7 @@ export async function buildApp({
   const accessLog = new AccessLogAppender(() => orm.em.fork(), {
     maxWaitMs: config.accessLogBatchWaitMs,
     maxBatch: config.accessLogBatchMax,
+    runningWaitMs: config.accessLogBatchRunningWaitMs,
   });
   // Requests in flight wait for their batch anyway; this writes whatever is still queued.
   http.addHook('onClose', async () => accessLog.drain());
@@ -196,6 +197,7 @@ export async function buildApp({
     authenticator: new Authenticator(config, apiKeyVerifier(orm), departmentsOf(hub.modules)),
     catalog,
     grants: grantLoader,
+    grantCache: new GrantCache(() => orm.em.fork()),
     modules: hub.modules,
   };
   registerIngestRoutes(http, {
@@ -211,12 +213,12 @@ export async function buildApp({
     sweepSeconds: config.ingestSweepSeconds,
   });
   await attachSubscriptions(http, { orm, config, log, schema, contextDeps: deps, modules: hub.modules });
-  await http.register(fastifyApollo(apollo), {
-    path: '/graphql',
+  http.route({
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (request) => {
+    url: '/graphql',
+    handler: graphqlRoute(apollo, async (request, freshGrants) => {
       try {
-        const ctx = await createContext(deps, request.headers, request.id);
+        const ctx = await createContext(deps, request.headers, request.id, freshGrants);
         // After authentication, before parsing: a client's registered document runs for that client only.
         trustedGate.check(request, ctx.principal);
         return ctx;
@@ -225,7 +227,7 @@ export async function buildApp({
         if (isDatabaseUnavailable(err)) throw unavailableGraphQLError();
         throw err;
       }
-    },
+    }),
   });
   return { http, apollo, schema, readiness, metrics, trustedDocuments, limits, accessLog };
 }

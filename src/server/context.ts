@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { GraphQLError } from 'graphql';
-import { AccessControl, type GrantLoader } from '../auth/access-control.js';
+import { AccessControl, type GrantLoader, type GrantSource } from '../auth/access-control.js';
 import { UnauthenticatedError, type Authenticator } from '../auth/authenticate.js';
 import type { CatalogFieldEntry } from '../auth/catalog.js';
 import type { Principal } from '../auth/principal.js';
@@ -49,6 +49,11 @@ export interface HubContext {
   readonly modules: readonly HubModule[];
   /** Brings derived data (stored risk profiles) up to date before SQL reads it directly. */
   refreshDerived(): Promise<void>;
+  /**
+   * Set when this execution was decided from kept grants no longer in force: the
+   * HTTP route runs the operation again on fresh ones. Shared by Apollo's copies of the context.
+   */
+  readonly grantsRetry?: { stale: boolean };
 }
 
 /**
@@ -59,6 +64,7 @@ export interface HubContext {
  */
 export class RequestContext implements HubContext {
   readonly audit = new AccessRecorder();
+  readonly grantsRetry = { stale: false };
 
   constructor(
     readonly requestId: string,
@@ -92,6 +98,8 @@ export interface ContextDeps {
   readonly catalog: ReadonlyMap<string, CatalogFieldEntry>;
   /** Builds the grant loader on this request's EntityManager. */
   readonly grants: (em: SqlEntityManager) => GrantLoader;
+  /** The process's kept grants, which queries may be decided from (src/auth/agreements/grant-cache.ts). */
+  readonly grantCache?: GrantSource;
   /** The module list the hub was assembled from. */
   readonly modules: readonly HubModule[];
 }
@@ -127,7 +135,9 @@ export async function createContext(
   deps: ContextDeps,
   headers: RequestHeaders,
   requestId: string,
-): Promise<HubContext> {
+  /** Read the grants again whatever is kept: the second run of an operation whose kept grants were stale. */
+  freshGrants = false,
+): Promise<RequestContext> {
   let principal: Principal;
   try {
     principal = await deps.authenticator.authenticate(headers);
@@ -145,7 +155,13 @@ export async function createContext(
     });
   }
   const em = deps.em.fork({ clear: true, freshEventManager: true });
-  const access = new AccessControl(principal, parsePurpose(headers), deps.catalog, deps.grants(em));
+  const access = new AccessControl(
+    principal,
+    parsePurpose(headers),
+    deps.catalog,
+    deps.grants(em),
+    deps.grantCache ? { grants: deps.grantCache, fresh: freshGrants } : undefined,
+  );
   return new RequestContext(
     requestId,
     em,

@@ -111,6 +111,50 @@ describe('group commit of access-log records (the configured database)', () => {
     expect(await verifyChain(hub.orm.em.fork())).toMatchObject({ ok: true, count: rows.length });
   });
 
+  it('holds a batch open for operations still running beside it, and writes a lone record at once', async () => {
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    // A cap far longer than the test: the batch below is written because both operations are over, not by the timer.
+    const appender = new AccessLogAppender(() => hub.orm.em.fork(), {
+      maxWaitMs: 0,
+      maxBatch: 200,
+      runningWaitMs: 1000,
+    });
+    const endFirst = appender.begin();
+    const endSecond = appender.begin();
+    hub.counter.reset();
+    const first = appender.append(entry('running-1'), endFirst);
+    for (let i = 0; i < 5; i++) await turn();
+    // The second operation is still running: the first record waits for it.
+    expect({ pending: appender.pending, statements: hub.counter.count }).toEqual({
+      pending: 1,
+      statements: 0,
+    });
+    const second = appender.append(entry('running-2'), endSecond);
+    const written = await Promise.all([first, second]);
+    // Both in one statement, in arrival order.
+    expect(hub.counter.count).toBe(1);
+    expect(written.map((w) => w.requestId)).toEqual(['running-1', 'running-2']);
+    expect(BigInt(written[1].id) > BigInt(written[0].id)).toBe(true);
+    expect(written[1].previousHash).toBe(written[0].hash);
+    expect(appender.runningOperations).toBe(0);
+
+    // Nothing else running: taken for writing within a turn of the event loop, no timer.
+    const lone = appender.append(entry('running-lone'), appender.begin());
+    await turn();
+    expect(appender.pending).toBe(0);
+    expect((await lone).requestId).toBe('running-lone');
+    // An operation that ends without a record (or twice) releases the batch too.
+    const endSilent = appender.begin();
+    const waiting = appender.append(entry('running-after-silent'));
+    for (let i = 0; i < 5; i++) await turn();
+    expect(appender.pending).toBe(1);
+    endSilent();
+    endSilent();
+    expect((await waiting).requestId).toBe('running-after-silent');
+    expect(appender.runningOperations).toBe(0);
+    expect(await verifyChain(hub.orm.em.fork())).toMatchObject({ ok: true });
+  });
+
   it('answers concurrent governed reads once their records are written, one record each', async () => {
     const before = (await chain(hub.orm)).length;
     const ids = Array.from({ length: 12 }, (_, i) => `concurrent-read-${i}`);

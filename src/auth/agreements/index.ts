@@ -23,6 +23,7 @@ export {
   type ApprovedAgreementInput,
 } from './agreement.service.js';
 export { SharingAgreement } from './agreement.type.js';
+export { GrantCache } from './grant-cache.js';
 
 export const agreementsComponent: PlatformComponent = {
   name: 'agreements',

@@ -14,6 +14,7 @@ import { Migration20261203093000MonitoringWebhooks } from './Migration2026120309
 import { Migration20261203140000IngestWriteSeq } from './Migration20261203140000IngestWriteSeq.js';
 import { Migration20261203140000RiskProfileFacets } from './Migration20261203140000RiskProfileFacets.js';
 import { Migration20261203141000DeclaredDepartments } from './Migration20261203141000DeclaredDepartments.js';
+import { Migration20261203180000GrantsFingerprint } from './Migration20261203180000GrantsFingerprint.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203140000IngestWriteSeq', class: Migration20261203140000IngestWriteSeq },
   { name: 'Migration20261203140000RiskProfileFacets', class: Migration20261203140000RiskProfileFacets },
   { name: 'Migration20261203141000DeclaredDepartments', class: Migration20261203141000DeclaredDepartments },
+  { name: 'Migration20261203180000GrantsFingerprint', class: Migration20261203180000GrantsFingerprint },
 ];

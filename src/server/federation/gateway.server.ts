@@ -143,6 +143,7 @@ export async function buildGatewayApp({
   const accessLog = new AccessLogAppender(() => orm.em.fork(), {
     maxWaitMs: config.accessLogBatchWaitMs,
     maxBatch: config.accessLogBatchMax,
+    runningWaitMs: config.accessLogBatchRunningWaitMs,
   });
   http.addHook('onClose', async () => accessLog.drain());
   await limits.limiter.ready();

@@ -85,6 +85,7 @@ export async function buildSubgraphApp({
   const accessLog = new AccessLogAppender(() => orm.em.fork(), {
     maxWaitMs: config.accessLogBatchWaitMs,
     maxBatch: config.accessLogBatchMax,
+    runningWaitMs: config.accessLogBatchRunningWaitMs,
   });
   http.addHook('onClose', async () => accessLog.drain());
   const readiness: Readiness = { draining: false };
