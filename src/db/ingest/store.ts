@@ -134,12 +134,21 @@ const SQL_TYPE: Record<IngestField['rule']['kind'], string | null> = {
 
 /** One column of a chunk (or a list of keys) as one PostgreSQL array literal parameter, every element quoted. */
 function arrayLiteral(values: readonly NormalisedRecord[string][]): string {
-  const items = values.map((v) => {
-    if (v === null) return 'NULL';
+  let literal = '';
+  for (const v of values) {
+    literal += literal === '' ? '{' : ',';
+    if (v === null) {
+      literal += 'NULL';
+      continue;
+    }
     const text = v instanceof Date ? v.toISOString() : String(v);
-    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  });
-  return `{${items.join(',')}}`;
+    // Most elements (codes, ids) hold neither quote nor backslash: no replacing to do.
+    literal +=
+      text.includes('"') || text.includes('\\')
+        ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+        : `"${text}"`;
+  }
+  return literal === '' ? '{}' : `${literal}}`;
 }
 
 /**
@@ -179,7 +188,8 @@ export async function upsertRecords(
       client,
       stage,
       fields.map((f) => f.column),
-      records.map((r) => fields.map((f) => r[f.name] ?? null)),
+      records,
+      fields.map((f) => f.name),
     );
     await em.execute(`${target} select ?::text, ${staged}, ?::timestamptz from "${stage}" ${onConflict}`, [
       department,
