@@ -278,7 +278,10 @@ export function validateRecord(
   if (nowMs !== todayOf.ms) todayOf = { ms: nowMs, day: now.toISOString().slice(0, 10) };
   const today = todayOf.day;
   const record = emptyRecord(contract);
-  for (const f of allFields(contract)) {
+  const fields = allFields(contract);
+  // Indexed: for-of allocated an iterator per record here.
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
     const value = raw[f.name];
     if (absent(value)) {
       if (f.required) return breach(f.name, `${f.name} is required`, RejectionCode.MISSING_FIELD);
