@@ -49,6 +49,15 @@ function statFields(pid: number): string[] | null {
   }
 }
 
+/** Whether `pid` is a PostgreSQL process of this machine (a remote server's pid may name anything here). */
+function isPostgres(pid: number): boolean {
+  try {
+    return /^\d+ \(postgres/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * CPU seconds the PostgreSQL server has used so far, when it runs on this machine and
  * /proc shows it: the postmaster's children that are alive (utime + stime) plus those
@@ -98,8 +107,8 @@ await admin.connect();
 await admin.query(`create database "${name}"`);
 // The server's postmaster: the parent of this connection's backend (null if the server is elsewhere).
 const backend = (await admin.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
-const postmasterPid = Number(statFields(backend)?.[1] ?? NaN);
-const postmaster = Number.isInteger(postmasterPid) && postmasterPid > 1 ? postmasterPid : null;
+const postmasterPid = isPostgres(backend) ? Number(statFields(backend)?.[1] ?? NaN) : NaN;
+const postmaster = Number.isInteger(postmasterPid) && isPostgres(postmasterPid) ? postmasterPid : null;
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const spool = mkdtempSync(join(tmpdir(), 'hub-bench-ingest-'));
