@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,13 +35,44 @@ function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 
 /** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat; 0 without /proc. */
 function cpuSeconds(pid: number): number {
+  // Fields after the command name: utime and stime are the 12th and 13th.
+  const fields = statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : 0;
+}
+
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), or null. */
+function statFields(pid: number): string[] | null {
   try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** Whether `pid` is a PostgreSQL process of this machine (a remote server's pid may name anything here). */
+function isPostgres(pid: number): boolean {
+  try {
+    return /^\d+ \(postgres/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CPU seconds the PostgreSQL server has used so far, when it runs on this machine and
+ * /proc shows it: the postmaster's children that are alive (utime + stime) plus those
+ * it has reaped (its cutime + cstime), so backends that ended during the load count too.
+ */
+function serverCpuSeconds(postmaster: number): number | null {
+  const own = statFields(postmaster);
+  if (!own) return null;
+  let ticks = Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    if (fields && Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
 }
 
 /** Resets the process's VmHWM to its current RSS (Linux: clear_refs 5), so the peak is the load's alone. */
@@ -74,6 +105,10 @@ const name = `hub_bench_ingest_${randomBytes(4).toString('hex')}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 await admin.query(`create database "${name}"`);
+// The server's postmaster: the parent of this connection's backend (null if the server is elsewhere).
+const backend = (await admin.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+const postmasterPid = isPostgres(backend) ? Number(statFields(backend)?.[1] ?? NaN) : NaN;
+const postmaster = Number.isInteger(postmasterPid) && isPostgres(postmasterPid) ? postmasterPid : null;
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const spool = mkdtempSync(join(tmpdir(), 'hub-bench-ingest-'));
@@ -140,14 +175,20 @@ try {
   const reset = resetPeakRss(hub.pid!);
   sampled = 0;
   const cpuBefore = cpuSeconds(hub.pid!);
+  const serverBefore = postmaster ? serverCpuSeconds(postmaster) : null;
   const pen = await load('AdministrativePenalty', records);
   const cpu = cpuSeconds(hub.pid!) - cpuBefore;
+  const serverAfter = postmaster ? serverCpuSeconds(postmaster) : null;
+  const server =
+    serverBefore !== null && serverAfter !== null
+      ? `; PostgreSQL CPU ${(serverAfter - serverBefore).toFixed(1)} s (${(((serverAfter - serverBefore) / pen.job.accepted) * 1e6).toFixed(0)} µs per record, the whole server)`
+      : '';
   const peak = Math.max(sampled, procStatus(hub.pid!, 'VmHWM'));
   process.stdout.write(
     `penalties: ${pen.job.status}, ${pen.job.accepted} accepted, ${pen.job.rejected} rejected in ${pen.seconds.toFixed(1)} s = ` +
       `${(pen.job.accepted / pen.seconds).toFixed(0)} records/s; hub RSS ${(rssBefore / 1e6).toFixed(0)} MB before, ` +
       `peak ${(peak / 1e6).toFixed(0)} MB during the load (kernel VmHWM${reset ? '' : ' since start'}), hub process only; ` +
-      `hub CPU ${cpu.toFixed(1)} s (${((cpu / pen.job.accepted) * 1e6).toFixed(0)} µs per record); load average ${loadavg()
+      `hub CPU ${cpu.toFixed(1)} s (${((cpu / pen.job.accepted) * 1e6).toFixed(0)} µs per record)${server}; load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}\n`,
   );

@@ -42,6 +42,37 @@ export function usccCheckCharacter(first17: string): string {
   return USCC_CHARSET[(31 - (sum % 31)) % 31]!;
 }
 
+/** Each character code's value in USCC_CHARSET (-1 outside it), and in GB 11714 (digits, A=10 … Z=35). */
+const CHARSET_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_CHARSET.length; i++) CHARSET_VALUE[USCC_CHARSET.charCodeAt(i)] = i;
+
+/**
+ * Whether `input` is a valid USCC: the same answer as `checkUscc(input).valid`, from
+ * character codes alone (no substrings, no result object), for checking many codes.
+ */
+export function isValidUscc(input: unknown): input is string {
+  if (typeof input !== 'string' || input.length !== 18) return false;
+  let sum = 0;
+  let orgSum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = input.charCodeAt(i);
+    const v = c < 128 ? CHARSET_VALUE[c]! : -1;
+    if (v < 0) return false;
+    sum += v * USCC_WEIGHTS[i]!;
+    // Positions 9-16 (indices 8-15), GB 11714 values: a digit is itself, a letter 10 + its place in A-Z.
+    if (i >= 8 && i < 16) orgSum += (c <= 57 ? c - 48 : c - 55) * ORG_CODE_WEIGHTS[i - 8]!;
+  }
+  const org = 11 - (orgSum % 11);
+  const expected17 = org === 10 ? 88 /* X */ : org === 11 ? 48 /* 0 */ : 48 + org;
+  const last = input.charCodeAt(17);
+  return (
+    input.charCodeAt(16) === expected17 &&
+    last < 128 &&
+    CHARSET_VALUE[last]! >= 0 &&
+    last === USCC_CHARSET.charCodeAt((31 - (sum % 31)) % 31)
+  );
+}
+
 /**
  * Checks length, character set and both check characters. It never corrects a
  * code: legacy records with a bad checksum must be reported, not "fixed".

@@ -34,34 +34,39 @@ export async function transactionClient(em: SqlEntityManager): Promise<PoolClien
 
 const SPECIAL = /[\\\t\n\r]/;
 
+/** The text of the last Date written: the rows of a chunk mostly share their dates (asOf). */
+let lastDate = { ms: NaN, text: '' };
+
+const escapeCopy = (text: string): string =>
+  text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+
 /** A value in COPY's text format. */
 function copyText(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
-  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'string') return SPECIAL.test(v) ? escapeCopy(v) : v;
+  if (v instanceof Date) {
+    const ms = v.getTime();
+    if (ms !== lastDate.ms) lastDate = { ms, text: v.toISOString() };
+    return lastDate.text;
+  }
   if (Array.isArray(v)) return `{${v.join(',')}}`;
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  // Strings and numbers as they are; anything else (a JSON value) as JSON, never `[object Object]`.
-  const text =
-    typeof v === 'string'
-      ? v
-      : typeof v === 'number' || typeof v === 'bigint'
-        ? v.toString()
-        : JSON.stringify(v);
-  if (!SPECIAL.test(text)) return text;
-  return text.replace(/[\\\t\n\r]/g, (c) =>
-    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-  );
+  // Numbers as they are; anything else (a JSON value) as JSON, never `[object Object]`.
+  const text = typeof v === 'number' || typeof v === 'bigint' ? v.toString() : JSON.stringify(v);
+  return SPECIAL.test(text) ? escapeCopy(text) : text;
 }
 
 /**
- * Copies `rows` (values in `columns` order) into `table` on `client` (from
- * `transactionClient`). `table` and `columns` are identifiers from code; values travel as data.
+ * Copies `records` into `table` on `client` (from `transactionClient`): column
+ * `columns[i]` takes each record's property `keys[i]` (null when absent). `table`
+ * and `columns` are identifiers from code; values travel as data.
  */
 export async function copyRows(
   client: PoolClient,
   table: string,
   columns: readonly string[],
-  rows: Iterable<readonly unknown[]>,
+  records: readonly Readonly<Record<string, unknown>>[],
+  keys: readonly string[],
 ): Promise<void> {
   const stream = client.query(
     copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`),
@@ -70,12 +75,12 @@ export async function copyRows(
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
-  // Appended as text, a block of 1,000 rows per write: no array per row or per block to collect.
+  // Appended as text straight from the records, a block of 1,000 rows per write: no array per row.
   let block = '';
   let rowsInBlock = 0;
-  for (const row of rows) {
-    let line = row.length > 0 ? copyText(row[0]) : '';
-    for (let i = 1; i < row.length; i++) line += `\t${copyText(row[i])}`;
+  for (const record of records) {
+    let line = keys.length > 0 ? copyText(record[keys[0]!]) : '';
+    for (let i = 1; i < keys.length; i++) line += `\t${copyText(record[keys[i]!])}`;
     block += `${line}\n`;
     if (++rowsInBlock === 1000) {
       stream.write(block);

@@ -57,6 +57,31 @@ describe('input checks', () => {
     expect(checkText('v', 'a\r\nb', { max: 10, multiline: true })).toBe('a\nb');
   });
 
+  // Plain text (printable, no surrogates, already NFC) takes a one-pass path: same answers.
+  it.each([
+    [' 〔2025〕1号 ', {}, '〔2025〕1号'],
+    ['\u00a0a\u3000', {}, 'a'],
+    ['a\tb', { multiline: true }, 'a\tb'],
+    ['  a  ', { trim: false }, '  a  '],
+    ['字'.repeat(10), {}, '字'.repeat(10)],
+    ['Cafe\u0301', {}, 'Café'],
+  ])('checkText(%j, %j) stores %j', (value, rule, expected) => {
+    expect(checkText('v', value, { max: 10, ...rule })).toBe(expected);
+  });
+
+  it.each([
+    // Short once trimmed, but refused for its size before anything linear runs.
+    [`a${' '.repeat(1100)}`, {}, 'maxLength'],
+    ['字'.repeat(11), {}, 'maxLength'],
+    ['a\u0085b', { multiline: true }, 'control'],
+    ['a\u007fb', {}, 'control'],
+    ['a\rb', { multiline: true }, 'control'],
+    ['  ', { trim: false, min: 3 }, 'minLength'],
+    ['\u3000', {}, 'required'],
+  ])('checkText(%j, %j) on the plain path still refuses with %s', (value, rule, expected) => {
+    expect(ruleOf(() => checkText('v', value, { max: 10, ...rule }))).toBe(expected);
+  });
+
   it('ids are UUIDs, organisations codes, dates in 1900..9999', () => {
     expect(ruleOf(() => checkUuid('id', '00000000-0000-4000-8000-00000000000A'))).toBe('ok');
     expect(ruleOf(() => checkUuid('id', 'not-a-uuid'))).toBe('uuid');

@@ -3,6 +3,7 @@ import {
   USCC_CHARSET,
   checkUscc,
   completeUscc,
+  isValidUscc,
   orgCodeCheckDigit,
   usccCheckCharacter,
 } from '../../src/common/uscc.js';
@@ -101,5 +102,27 @@ describe('checkUscc', () => {
     expect(code).toHaveLength(18);
     expect(checkUscc(code).valid).toBe(true);
     expect(usccCheckCharacter(code.slice(0, 17))).toBe(code[17]);
+  });
+
+  it('isValidUscc (the bulk path) agrees with checkUscc, code by code', () => {
+    // Valid codes, every single-character change of them, and codes of random characters
+    // (a third completed, so both check characters are right), lower case and excluded letters.
+    const chars = `${USCC_CHARSET}IOSVZa`;
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const codes = [...VALID, '', '9135010', `${VALID[0]!}0`, 913501, null];
+    for (const code of VALID)
+      for (let pos = 1; pos <= 18; pos++)
+        for (const ch of chars) codes.push(code.slice(0, pos - 1) + ch + code.slice(pos));
+    for (let i = 0; i < 20_000; i++) {
+      const completed = next(3) === 0;
+      const from = completed ? USCC_CHARSET : chars;
+      let code = '';
+      for (let c = 0; c < 18; c++) code += from[next(from.length)]!;
+      codes.push(completed ? completeUscc(code.slice(0, 16)) : code);
+    }
+    const disagreeing = codes.filter((c) => isValidUscc(c) !== checkUscc(c).valid);
+    expect(disagreeing).toEqual([]);
+    expect(codes.filter((c) => isValidUscc(c)).length).toBeGreaterThan(6000);
   });
 });

@@ -195,7 +195,8 @@ export async function runJob(
   deps: IngestDeps,
   ctx: WriteContext,
   recordType: string,
-  items: AsyncIterable<ParsedItem>,
+  /** The parsed body in batches (see parse.ts): each batch is checked without an await per line. */
+  items: AsyncIterable<readonly ParsedItem[]>,
   chunkSize: number,
   logError: (err: unknown) => void,
   /** False: leave the touched profiles to the triggers' dirty mark, recomputed on the next read. */
@@ -335,16 +336,19 @@ export async function runJob(
       (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
     );
   };
+  const shutDown = async () => {
+    await settle();
+    status = IngestJobStatus.FAILED;
+    error =
+      'the hub was shut down while running the job; every chunk up to last_line is stored; resend the file to complete it';
+  };
   try {
-    for (;;) {
+    reading: for (;;) {
       if (signal?.aborted) {
-        await settle();
-        status = IngestJobStatus.FAILED;
-        error =
-          'the hub was shut down while running the job; every chunk up to last_line is stored; resend the file to complete it';
+        await shutDown();
         break;
       }
-      let next: IteratorResult<ParsedItem>;
+      let next: IteratorResult<readonly ParsedItem[]>;
       try {
         next = await input.next();
       } catch (err) {
@@ -360,10 +364,17 @@ export async function runJob(
         await settle();
         break;
       }
-      batch.add(next.value);
-      if (batch.count >= chunkSize) {
-        await submit(batch);
-        batch = new Chunk();
+      for (const item of next.value) {
+        // Before every line, as when lines came one by one: a shutdown stops after the chunk in flight.
+        if (signal?.aborted) {
+          await shutDown();
+          break reading;
+        }
+        batch.add(item);
+        if (batch.count >= chunkSize) {
+          await submit(batch);
+          batch = new Chunk();
+        }
       }
     }
   } catch (err) {

@@ -7,6 +7,11 @@ import { copyRows, transactionClient } from '../copy.js';
 /**
  * Set-based SQL of ingestion: each step is one statement per chunk, whatever the
  * number of records, so the statement-level risk triggers fire once per chunk.
+ * Lookups of a chunk's keys join the key list laterally to one index probe per key:
+ * written as `key = any(list)`, the planner, misled by the statistics of a table a
+ * load is still growing (autovacuum has not analysed it yet, or is off), scanned every
+ * row of the department and filtered by the list instead: 217 ms per chunk of
+ * 5,000 at 1,000,000 stored penalties, against 8.5 ms for the probes.
  * Table and column names come from contracts (constants declared in code); every
  * value is a parameter.
  */
@@ -34,6 +39,7 @@ export const keyColumn = (c: IngestContract): string => (c.key === 'uscc' ? 'usc
 export async function knownEnterprises(em: SqlEntityManager, usccs: readonly string[]): Promise<Set<string>> {
   const known = new Set<string>();
   for (const part of chunks([...new Set(usccs)], 5000)) {
+    // One column, its primary key, and a table no bulk load of this kind grows: `= any` is probed.
     const rows = await em.execute<{ uscc: string }[]>(
       'select uscc from registry_enterprise where uscc = any(?::text[])',
       [arrayLiteral(part)],
@@ -57,9 +63,10 @@ export async function storedVersions(
   const key = keyColumn(contract);
   for (const part of chunks(keys, 5000)) {
     const rows = await em.execute<{ key: string; as_of: Date | string; uscc: string; data: unknown }[]>(
-      `select t.${key} as key, t.as_of, t.uscc, to_jsonb(t) as data from "${contract.table}" t
-        where ${contract.key === 'uscc' ? 'true' : 't.department = ?'} and t.${key} = any(?::text[])`,
-      contract.key === 'uscc' ? [arrayLiteral(part)] : [department, arrayLiteral(part)],
+      `select t.${key} as key, t.as_of, t.uscc, to_jsonb(t) as data from unnest(?::text[]) as k(key)
+         cross join lateral (select * from "${contract.table}" r
+           where ${contract.key === 'uscc' ? 'true' : 'r.department = ?'} and r.${key} = k.key limit 1) t`,
+      contract.key === 'uscc' ? [arrayLiteral(part)] : [arrayLiteral(part), department],
     );
     for (const r of rows)
       out.set(r.key, { key: r.key, asOf: new Date(r.as_of), uscc: r.uscc, data: parseData(r.data) });
@@ -77,10 +84,11 @@ export async function withdrawals(
   const out = new Map<string, Date>();
   for (const part of chunks(keys, 5000)) {
     const rows = await em.execute<{ key: string; as_of: Date | string }[]>(
-      `select source_record_id as key, max(as_of) as as_of from ingest_record_version
-        where record_type = ? and department = ? and change = 'WITHDRAWN' and source_record_id = any(?::text[])
-        group by source_record_id`,
-      [contract.recordType, department, arrayLiteral(part)],
+      `select k.key, w.as_of from unnest(?::text[]) as k(key)
+         cross join lateral (select max(as_of) as as_of from ingest_record_version
+           where record_type = ? and department = ? and source_record_id = k.key and change = 'WITHDRAWN') w
+        where w.as_of is not null`,
+      [arrayLiteral(part), contract.recordType, department],
     );
     for (const r of rows) out.set(r.key, new Date(r.as_of));
   }
@@ -134,12 +142,21 @@ const SQL_TYPE: Record<IngestField['rule']['kind'], string | null> = {
 
 /** One column of a chunk (or a list of keys) as one PostgreSQL array literal parameter, every element quoted. */
 function arrayLiteral(values: readonly NormalisedRecord[string][]): string {
-  const items = values.map((v) => {
-    if (v === null) return 'NULL';
+  let literal = '';
+  for (const v of values) {
+    literal += literal === '' ? '{' : ',';
+    if (v === null) {
+      literal += 'NULL';
+      continue;
+    }
     const text = v instanceof Date ? v.toISOString() : String(v);
-    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  });
-  return `{${items.join(',')}}`;
+    // Most elements (codes, ids) hold neither quote nor backslash: no replacing to do.
+    literal +=
+      text.includes('"') || text.includes('\\')
+        ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+        : `"${text}"`;
+  }
+  return literal === '' ? '{}' : `${literal}}`;
 }
 
 /**
@@ -179,7 +196,8 @@ export async function upsertRecords(
       client,
       stage,
       fields.map((f) => f.column),
-      records.map((r) => fields.map((f) => r[f.name] ?? null)),
+      records,
+      fields.map((f) => f.name),
     );
     await em.execute(`${target} select ?::text, ${staged}, ?::timestamptz from "${stage}" ${onConflict}`, [
       department,
