@@ -33,3 +33,24 @@ export async function runMonitoringBench(): Promise<void> {
     );
   await runSeparateBench('portfolio monitoring', './monitoring.js', ['--portfolio', portfolio]);
 }
+
+/**
+ * The hub's own memory after a load (bench/hub-memory.ts): a hub process started
+ * as `npm start` starts it, on the database this bench seeded, loaded by clients in
+ * the bench script's process. BENCH_MEMORY_CLIENTS (default 8) and
+ * BENCH_MEMORY_SECONDS (20) size the load.
+ */
+export async function runHubMemoryBench(settleSeconds: string): Promise<void> {
+  if (process.env.DATABASE_URL)
+    process.stdout.write(
+      '\nhub memory (bench/hub-memory.ts): a hub process started as npm start, under a load\n',
+    );
+  await runSeparateBench('hub memory', './hub-memory.js', [
+    '--clients',
+    process.env.BENCH_MEMORY_CLIENTS ?? '8',
+    '--seconds',
+    process.env.BENCH_MEMORY_SECONDS ?? '20',
+    '--settle-seconds',
+    settleSeconds,
+  ]);
+}

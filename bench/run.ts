@@ -14,7 +14,7 @@ import { unlockBenchmarkWithoutAuthorization } from '../src/server/benchmark-swi
 import { createLogger } from '../src/server/logger.js';
 import { grantEveryConditionalResource, seedGovernance } from '../seeds/governance.js';
 import { seedDatabase } from '../seeds/seed-database.js';
-import { runIngestBench, runMonitoringBench } from './ingest-run.js';
+import { runHubMemoryBench, runIngestBench, runMonitoringBench } from './ingest-run.js';
 import { canonicalJson, firstDifference } from './canonical.js';
 import { profileQuery, scenarios, type Scenario } from './scenarios.js';
 import { withoutConditionalData } from './selection.js';
@@ -475,9 +475,11 @@ if (!values.scenario?.length || values.scenario.includes('heavy-load')) {
 }
 
 // Memory after the load: the same process, quiet for a few seconds after the last request (no forced GC).
+// This process holds both hubs and every client and runs without npm start's V8 flags, so
+// it is not the hub's figure: that is bench/hub-memory.ts (`--scenario hub-memory`) below.
 await new Promise((r) => setTimeout(r, 1000 * Number(values['settle-seconds'])));
 process.stdout.write(
-  `\nmemory: idle after start-up and warm-up ${idle}; after the load ${rss()}\n` +
+  `\nmemory of this bench process (two hubs and the clients, node's default heap flags): idle after start-up and warm-up ${idle}; after the load ${rss()}\n` +
     (seeded
       ? 'memory: this run seeded the database in-process, so its idle figure includes the seeding; run again\n'
       : ''),
@@ -496,5 +498,7 @@ await orm.close(true);
 
 // Bulk ingestion and monitoring, each in a process of its own (bench/ingest-run.ts);
 // `--scenario ingest` / `--scenario monitoring` runs one alone.
+if (!values.scenario?.length || values.scenario.includes('hub-memory'))
+  await runHubMemoryBench(values['settle-seconds']);
 if (!values.scenario?.length || values.scenario.includes('ingest')) await runIngestBench();
 if (!values.scenario?.length || values.scenario.includes('monitoring')) await runMonitoringBench();

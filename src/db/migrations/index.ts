@@ -15,6 +15,7 @@ import { Migration20261203140000IngestWriteSeq } from './Migration20261203140000
 import { Migration20261203140000RiskProfileFacets } from './Migration20261203140000RiskProfileFacets.js';
 import { Migration20261203141000DeclaredDepartments } from './Migration20261203141000DeclaredDepartments.js';
 import { Migration20261203180000GrantsFingerprint } from './Migration20261203180000GrantsFingerprint.js';
+import { Migration20261203190000GrantsFingerprintPlan } from './Migration20261203190000GrantsFingerprintPlan.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -38,4 +39,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203140000RiskProfileFacets', class: Migration20261203140000RiskProfileFacets },
   { name: 'Migration20261203141000DeclaredDepartments', class: Migration20261203141000DeclaredDepartments },
   { name: 'Migration20261203180000GrantsFingerprint', class: Migration20261203180000GrantsFingerprint },
+  {
+    name: 'Migration20261203190000GrantsFingerprintPlan',
+    class: Migration20261203190000GrantsFingerprintPlan,
+  },
 ];
