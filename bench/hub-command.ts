@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -25,4 +26,25 @@ export function npmStartArgs(root: string): string[] {
       `scripts.start must be 'node [--flags] dist/<entry>.js', got '${pkg.scripts.start!}'`,
     );
   return [...flags, script];
+}
+
+/**
+ * Resolves with the origin a hub process logs in its "hub is ready" line (pino JSON on
+ * its stdout), echoing its warnings and errors to stderr; rejects if it exits first.
+ */
+export function hubReady(hub: ChildProcess, exited: Promise<number | null>): Promise<string> {
+  return new Promise<string>((ok, fail) => {
+    let rest = '';
+    hub.stdout?.on('data', (chunk: Buffer) => {
+      rest += chunk.toString();
+      const lines = rest.split('\n');
+      rest = lines.pop()!;
+      for (const line of lines.filter((l) => l.startsWith('{'))) {
+        const entry = JSON.parse(line) as { msg?: string; level?: number; address?: string };
+        if (entry.msg === 'hub is ready') ok(new URL(entry.address!).origin);
+        else if ((entry.level ?? 0) >= 40) process.stderr.write(`hub: ${line}\n`);
+      }
+    });
+    void exited.then((code) => fail(new Error(`the hub exited (${String(code)}) before it was ready`)));
+  });
 }

@@ -9,7 +9,7 @@ import { mintToken } from '../src/auth/authenticate.js';
 import { PrincipalKind } from '../src/auth/principal.js';
 import { Purpose } from '../src/auth/purpose.js';
 import { loadConfig } from '../src/config/config.js';
-import { hubStartArgs } from './hub-command.js';
+import { hubReady, hubStartArgs } from './hub-command.js';
 import { profileQuery } from './scenarios.js';
 
 /**
@@ -91,20 +91,7 @@ const args = hubStartArgs(ROOT);
 const hub = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
 const exited = new Promise<number | null>((done) => hub.once('exit', done));
 try {
-  const base = await new Promise<string>((ok, fail) => {
-    let rest = '';
-    hub.stdout.on('data', (chunk: Buffer) => {
-      rest += chunk.toString();
-      const lines = rest.split('\n');
-      rest = lines.pop()!;
-      for (const line of lines.filter((l) => l.startsWith('{'))) {
-        const entry = JSON.parse(line) as { msg?: string; level?: number; address?: string };
-        if (entry.msg === 'hub is ready') ok(new URL(entry.address!).origin);
-        else if ((entry.level ?? 0) >= 40) process.stderr.write(`hub: ${line}\n`);
-      }
-    });
-    void exited.then((code) => fail(new Error(`the hub exited (${String(code)}) before it was ready`)));
-  });
+  const base = await hubReady(hub, exited);
   /** The hub's V8 heap (committed and used) and external memory, from its own /metrics. */
   const heap = async (): Promise<string> => {
     const text = await (

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { mintToken } from '../src/auth/authenticate.js';
 import { PrincipalKind } from '../src/auth/principal.js';
 import { loadConfig } from '../src/config/config.js';
-import { hubStartArgs } from './hub-command.js';
+import { hubReady, hubStartArgs } from './hub-command.js';
 
 /**
  * Bulk ingestion throughput: starts a hub process the way `npm start` does (its
@@ -132,20 +132,7 @@ const exited = new Promise<number | null>((done) => hub.once('exit', done));
 let sampled = 0;
 const sampler = setInterval(() => (sampled = Math.max(sampled, procStatus(hub.pid!, 'VmRSS'))), 100);
 try {
-  const base = await new Promise<string>((ok, fail) => {
-    let rest = '';
-    hub.stdout.on('data', (chunk: Buffer) => {
-      rest += chunk.toString();
-      const lines = rest.split('\n');
-      rest = lines.pop()!;
-      for (const line of lines.filter((l) => l.startsWith('{'))) {
-        const entry = JSON.parse(line) as { msg?: string; level?: number; address?: string };
-        if (entry.msg === 'hub is ready') ok(new URL(entry.address!).origin);
-        else if ((entry.level ?? 0) >= 40) process.stderr.write(`hub: ${line}\n`);
-      }
-    });
-    void exited.then((code) => fail(new Error(`the hub exited (${String(code)}) before it was ready`)));
-  });
+  const base = await hubReady(hub, exited);
   process.stdout.write(`hub: node ${args.join(' ')} (as npm start), pid ${String(hub.pid)}\n`);
   const token = await mintToken(config, {
     sub: 'bench',
