@@ -26,6 +26,7 @@ import { PrincipalKind } from '../../src/auth/principal.js';
 import { Purpose } from '../../src/auth/purpose.js';
 import { Department } from '../../src/common/department.js';
 import type { TokenClaims } from '../../src/auth/authenticate.js';
+import { untilEventsServed } from '../helpers/event-horizon.js';
 import { PRINCIPALS, department } from '../helpers/principals.js';
 import { grantEveryConditionalResource, startTestHub, type TestHub } from '../helpers/test-hub.js';
 
@@ -561,6 +562,8 @@ async function watchedEvents(): Promise<RawEvent[]> {
       [usccs],
     );
   }
+  // Served only once every older transaction on the server has ended (other files' too).
+  await untilEventsServed(em);
   // `id::text`: the driver hands the bigint id back as a string on both databases.
   return em.execute<RawEvent[]>(
     `select id::text as id, uscc, kind, signal_code, record_type, record_id, from_value, to_value

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 // Imported before the agreements component: see agreements.test.ts on the import cycle.
+import { untilEventsServed } from '../helpers/event-horizon.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 import { createAgreementRecord, SharingAgreementStatus } from '../../src/auth/agreements/index.js';
 import { Purpose } from '../../src/auth/purpose.js';
@@ -77,6 +78,7 @@ async function watch(who: TokenClaims, id: string, usccs: string[]) {
 
 /** Every event of the feed, read page by page from the start. */
 async function replay(who: TokenClaims, id: string, first = 50): Promise<EventNode[]> {
+  await untilEventsServed(hub.orm.em.fork());
   const out: EventNode[] = [];
   let after: string | null = null;
   for (let page = 0; page < 100; page++) {
