@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -47,4 +48,33 @@ export function hubReady(hub: ChildProcess, exited: Promise<number | null>): Pro
     });
     void exited.then((code) => fail(new Error(`the hub exited (${String(code)}) before it was ready`)));
   });
+}
+
+/**
+ * The environment of a hub process a bench starts on `databaseUrl`: production mode, a
+ * fresh JWT secret, an ephemeral loopback port, info logs (its "hub is ready" line
+ * carries its address), no demo seed; `extra` adds or overrides settings.
+ */
+export function benchHubEnv(databaseUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_ON_EMPTY: 'false',
+    ...extra,
+  };
+}
+
+/** A field of /proc/<pid>/status in bytes (VmHWM: peak RSS, VmRSS: now); 0 without /proc. */
+export function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
 }

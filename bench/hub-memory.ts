@@ -9,7 +9,7 @@ import { mintToken } from '../src/auth/authenticate.js';
 import { PrincipalKind } from '../src/auth/principal.js';
 import { Purpose } from '../src/auth/purpose.js';
 import { loadConfig } from '../src/config/config.js';
-import { hubReady, hubStartArgs } from './hub-command.js';
+import { benchHubEnv, hubReady, hubStartArgs, procStatus } from './hub-command.js';
 import { profileQuery } from './scenarios.js';
 
 /**
@@ -41,26 +41,14 @@ if (!url) {
   process.exit(2);
 }
 
-function vmRss(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) * 1024 : 0;
-}
+const vmRss = (pid: number) => procStatus(pid, 'VmRSS');
 const mb = (n: number) => (n / 2 ** 20).toFixed(0);
 
-const env: NodeJS.ProcessEnv = {
-  PATH: process.env.PATH,
-  DATABASE_URL: url,
-  NODE_ENV: 'production',
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  // info: the hub's "hub is ready" line carries its address.
-  LOG_LEVEL: 'info',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  SEED_ON_EMPTY: 'false',
+const env = benchHubEnv(url, {
   METRICS_TOKEN: randomBytes(16).toString('hex'),
   // The load's principals are measured, not metered.
   RATE_LIMIT_OVERRIDES: Array.from({ length: 64 }, (_, c) => `BENCH_BANK/bench-m${c}=999999999999`).join(','),
-};
+});
 for (const k of [
   'MALLOC_ARENA_MAX',
   'MALLOC_TRIM_THRESHOLD_',

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { mintToken } from '../src/auth/authenticate.js';
 import { PrincipalKind } from '../src/auth/principal.js';
 import { loadConfig } from '../src/config/config.js';
-import { hubReady, hubStartArgs } from './hub-command.js';
+import { benchHubEnv, hubReady, hubStartArgs, procStatus } from './hub-command.js';
 
 /**
  * Bulk ingestion throughput: starts a hub process the way `npm start` does (its
@@ -22,16 +22,6 @@ import { hubReady, hubStartArgs } from './hub-command.js';
  * made from DATABASE_URL and dropped afterwards. Not a test: nothing passes or fails.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/** A field of /proc/<pid>/status in bytes (VmHWM: peak RSS, VmRSS: now); 0 without /proc. */
-function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  try {
-    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat; 0 without /proc. */
 function cpuSeconds(pid: number): number {
@@ -112,18 +102,7 @@ const postmaster = Number.isInteger(postmasterPid) && isPostgres(postmasterPid) 
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const spool = mkdtempSync(join(tmpdir(), 'hub-bench-ingest-'));
-const env: NodeJS.ProcessEnv = {
-  PATH: process.env.PATH,
-  DATABASE_URL: url.toString(),
-  NODE_ENV: 'production',
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  // info: the hub's "hub is ready" line carries its address.
-  LOG_LEVEL: 'info',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  SEED_ON_EMPTY: 'false',
-  INGEST_SPOOL_DIR: spool,
-};
+const env = benchHubEnv(url.toString(), { INGEST_SPOOL_DIR: spool });
 for (const [k, v] of Object.entries(process.env)) if (k.startsWith('INGEST_') && v) env[k] = v;
 const config = loadConfig(env);
 const args = hubStartArgs(ROOT);
