@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { leanRowMapper } from './lean-rows.js';
-import { andSql, sql, sqlIdentifier, sqlList, type SqlFragment } from './sql.js';
+import { andSql, sql, sqlIdentifier, sqlTextArray, type SqlFragment } from './sql.js';
 
 /** A SQL condition on the record table (aliased `t`), built with the `sql` tagged template. */
 export type SqlCondition = SqlFragment;
@@ -26,8 +26,11 @@ export interface ChildListSpec<T extends object> {
   readonly orderBy: SqlFragment;
 }
 
+/** Keys with the same page size, offset and filter share a statement (called for every key: kept cheap). */
 const groupKey = (key: ChildPageKey): string =>
-  JSON.stringify([key.first, key.offset, key.condition?.sql ?? '', key.condition?.params ?? []]);
+  key.condition
+    ? `${key.first}|${key.offset}|${JSON.stringify([key.condition.sql, key.condition.params])}`
+    : `${key.first}|${key.offset}`;
 
 /**
  * One loader per record list and request. Keys that share page size, offset and
@@ -56,8 +59,10 @@ export function childPageLoader<T extends object>(
         [...groups.values()].map(async (group) => {
           const { first, offset, condition } = group[0]!;
           const usccs = [...new Set(group.map((k) => k.uscc))];
-          // Row 1 is always fetched so totalCount is known even past the last page.
-          const statement = sql`select * from (select t.*, row_number() over (partition by t.uscc order by ${spec.orderBy}) as hub_rn, count(*) over (partition by t.uscc) as hub_total from ${sqlIdentifier(table)} t where t.uscc in (${sqlList(usccs)})${condition ? sql` and (${condition})` : sql``}) s where s.hub_rn = 1 or (s.hub_rn > ${offset} and s.hub_rn <= ${offset + first}) order by s.uscc, s.hub_rn`;
+          // Each enterprise's rows are read by one probe of the table's (uscc, ...) index
+          // (a lateral join over the key list), numbered and counted there; row 1 is
+          // always fetched so totalCount is known even past the last page.
+          const statement = sql`select s.* from unnest(${sqlTextArray(usccs)}) as k(hub_key) cross join lateral (select t.*, row_number() over (order by ${spec.orderBy}) as hub_rn, count(*) over () as hub_total from ${sqlIdentifier(table)} t where t.uscc = k.hub_key${condition ? sql` and (${condition})` : sql``}) s where s.hub_rn = 1 or (s.hub_rn > ${offset} and s.hub_rn <= ${offset + first}) order by s.uscc, s.hub_rn`;
           const rows = await em.execute<Record<string, unknown>[]>(statement.sql, [...statement.params]);
           const byUscc = new Map<string, { items: T[]; total: number }>();
           for (const row of rows) {

@@ -21,5 +21,14 @@ export {
   usccIn,
   type ProvenanceRow,
 } from './signal-rows.js';
-export { andSql, joinSql, sql, sqlColumns, sqlIdentifier, sqlList, type SqlFragment } from './sql.js';
+export {
+  andSql,
+  joinSql,
+  sql,
+  sqlColumns,
+  sqlIdentifier,
+  sqlList,
+  sqlTextArray,
+  type SqlFragment,
+} from './sql.js';
 export { openToolOrm } from './tool-errors.js';

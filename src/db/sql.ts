@@ -52,6 +52,41 @@ export function sqlList(values: readonly unknown[]): SqlFragment {
   return SqlFragment.of(values.map(() => '?').join(', '), values);
 }
 
+/**
+ * Values as one PostgreSQL array-literal parameter, every element quoted (NULL for
+ * null), so a list of thousands of keys binds one parameter.
+ */
+export function pgArrayLiteral(
+  values: readonly (string | number | boolean | bigint | Date | readonly string[] | null)[],
+): string {
+  let literal = '';
+  for (const v of values) {
+    literal += literal === '' ? '{' : ',';
+    if (v === null) {
+      literal += 'NULL';
+      continue;
+    }
+    const text = v instanceof Date ? v.toISOString() : String(v);
+    // Most elements (codes, ids) hold neither quote nor backslash: no replacing to do.
+    literal +=
+      text.includes('"') || text.includes('\\')
+        ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+        : `"${text}"`;
+  }
+  return literal === '' ? '{}' : `${literal}}`;
+}
+
+/**
+ * Keys as one `text[]` parameter, for `unnest(...)`. A batch of keys is looked up by
+ * joining the unnested list to the table, one index probe per key: written
+ * `column in (list)`, the planner scans and filters the whole table once the list is
+ * long or the table small (a page of 200 on 36,000 certifications: a sequential scan
+ * of 4.4 ms against 0.3 ms of probes; 1,000 risk profiles of 100,000: 21 ms against 9).
+ */
+export function sqlTextArray(values: readonly string[]): SqlFragment {
+  return SqlFragment.of('?::text[]', [pgArrayLiteral(values)]);
+}
+
 /** Column names (from the ORM's metadata) as a quoted, comma-separated list. */
 export function sqlColumns(names: readonly string[]): SqlFragment {
   return SqlFragment.of(names.map((n) => sqlIdentifier(n).sql).join(', '), []);

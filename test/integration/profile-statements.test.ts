@@ -18,8 +18,8 @@ afterAll(async () => {
 
 const kindOf = (sql: string): string => {
   if (/auth_sharing_agreement|auth_grants_fingerprint/.test(sql)) return 'grants';
-  if (sql.includes('from "registry_enterprise"')) return 'enterprise';
-  if (sql.includes('partition by t.uscc')) return 'list';
+  if (sql.includes('join "registry_enterprise"')) return 'enterprise';
+  if (sql.includes('cross join lateral') && sql.includes('as hub_rn')) return 'list';
   if (/audit_access_log|^begin$|^commit$/.test(sql.trim())) return 'access log';
   return sql;
 };

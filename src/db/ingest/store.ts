@@ -3,6 +3,7 @@ import type { IngestContract, IngestField } from './contract.js';
 import { allFields } from './contract.js';
 import type { NormalisedRecord } from './validate.js';
 import { copyRows, transactionClient } from '../copy.js';
+import { pgArrayLiteral } from '../sql.js';
 
 /**
  * Set-based SQL of ingestion: each step is one statement per chunk, whatever the
@@ -140,24 +141,8 @@ const SQL_TYPE: Record<IngestField['rule']['kind'], string | null> = {
   enumArray: null,
 };
 
-/** One column of a chunk (or a list of keys) as one PostgreSQL array literal parameter, every element quoted. */
-function arrayLiteral(values: readonly NormalisedRecord[string][]): string {
-  let literal = '';
-  for (const v of values) {
-    literal += literal === '' ? '{' : ',';
-    if (v === null) {
-      literal += 'NULL';
-      continue;
-    }
-    const text = v instanceof Date ? v.toISOString() : String(v);
-    // Most elements (codes, ids) hold neither quote nor backslash: no replacing to do.
-    literal +=
-      text.includes('"') || text.includes('\\')
-        ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
-        : `"${text}"`;
-  }
-  return literal === '' ? '{}' : `${literal}}`;
-}
+/** One column of a chunk (or a list of keys) as one PostgreSQL array literal parameter. */
+const arrayLiteral: (values: readonly NormalisedRecord[string][]) => string = pgArrayLiteral;
 
 /**
  * Inserts new and replaces newer records in one upsert per chunk; the unique
