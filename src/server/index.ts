@@ -16,4 +16,5 @@ export {
   pageSize,
   type Connection,
 } from './pagination.js';
+export { selectedFieldNames } from './selection.js';
 export { isSubscriptionContext, type SubscriptionContext } from './subscriptions.js';

@@ -73,6 +73,44 @@ describe('portfolio risk', () => {
     expect(warm1000).toBe(warm1);
   });
 
+  it('reads dimensions and sources only when the selection asks for them, through fragments too', async () => {
+    const codes = usccs.slice(0, 50);
+    const profileStatement = () =>
+      hub.counter.statements.find((q) => q.includes('from risk_profile') || q.includes('join risk_profile'));
+    hub.counter.reset();
+    await portfolio(codes);
+    expect(profileStatement()).toContain('p.signals::text');
+    expect(profileStatement()).not.toContain('p.dimensions');
+    expect(profileStatement()).not.toContain('p.sources');
+
+    const WITH_PARTS = `query ($usccs: [String!]!) { portfolioRisk(usccs: $usccs) { status profile { ...Parts } } }
+      fragment Parts on RiskProfile { score ... on RiskProfile { dimensions { dimension score } } sources { department stale } }`;
+    hub.counter.reset();
+    const res = await hub.graphql<{
+      portfolioRisk: {
+        profile: { dimensions: { dimension: string }[]; sources: { department: string }[] };
+      }[];
+    }>(WITH_PARTS, { usccs: codes });
+    expect(res.body.errors).toBeUndefined();
+    expect(profileStatement()).toContain('p.dimensions::text');
+    expect(profileStatement()).toContain('p.sources::text');
+    const items = res.body.data!.portfolioRisk;
+    expect(items).toHaveLength(50);
+    // Every stored profile has its dimensions and a freshness entry per department.
+    expect(items.every((i) => i.profile.dimensions.length > 0 && i.profile.sources.length > 0)).toBe(true);
+
+    // The same through Enterprise.riskProfile, dimensions only.
+    hub.counter.reset();
+    const one = await hub.graphql<{ enterprise: { riskProfile: { dimensions: unknown[] } } }>(
+      `query ($u: USCC!) { enterprise(uscc: $u) { riskProfile { dimensions { dimension } } } }`,
+      { u: codes[0] },
+    );
+    expect(one.body.errors).toBeUndefined();
+    expect(one.body.data!.enterprise.riskProfile.dimensions.length).toBeGreaterThan(0);
+    expect(profileStatement()).toContain('p.dimensions::text');
+    expect(profileStatement()).not.toContain('p.sources');
+  });
+
   it('refuses more than 1,000 codes with a coded error naming the limit', async () => {
     const res = await hub.graphql(PORTFOLIO, { usccs: [...usccs, usccs[0]!] });
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'usccs' });

@@ -95,7 +95,9 @@ export async function activeSignals(
   const out = new Map<string, Set<string>>();
   const unique = [...new Set(usccs)];
   if (unique.length === 0) return out;
-  const profiles = await riskProfileLoader(em, modules).loadMany(unique);
+  const profiles = await riskProfileLoader(em, modules, { dimensions: false, sources: false }).loadMany(
+    unique,
+  );
   profiles.forEach((p, i) => {
     if (p instanceof Error) throw p;
     if (!p) return;

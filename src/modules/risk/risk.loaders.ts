@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { sql, sqlList } from '../../db/index.js';
+import { sql, sqlTextArray } from '../../db/index.js';
 import type { RiskSignal } from '../../common/risk-signal.js';
 import type { DimensionScore, SourceStatus } from './risk-model.js';
 import { MODEL_VERSION } from './risk-model.v1.js';
@@ -30,9 +30,10 @@ interface StoredRow {
   capped_by: string | null;
   model_version: string;
   computed_at: Date | string;
-  dimensions: DimensionScore[] | string;
+  /** Absent when the query does not select them (ProfileParts). */
+  dimensions?: DimensionScore[] | string;
   signals: RiskSignal[] | string;
-  sources: SourceStatus[] | string;
+  sources?: SourceStatus[] | string;
   dirty: boolean;
 }
 
@@ -40,6 +41,19 @@ const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as
 
 function fromComputed(uscc: string, p: StoredProfile): ProfileValue {
   return { uscc, ...p };
+}
+
+/** The JSON columns a query reads besides the signals, which every served profile needs (its derived use is logged). */
+export interface ProfileParts {
+  readonly dimensions: boolean;
+  readonly sources: boolean;
+}
+
+const ALL_PARTS: ProfileParts = { dimensions: true, sources: true };
+
+/** A column the loader was told not to read: reaching it is a bug, never an empty list. */
+function notRead(part: string): never {
+  throw new Error(`risk profile ${part} were not selected by this query, so they were not read`);
 }
 
 /** The JSON columns arrive as text and are parsed on first use: most queries need one of them at most. */
@@ -55,13 +69,13 @@ function fromRow(row: StoredRow): ProfileValue {
     modelVersion: row.model_version,
     computedAt: new Date(row.computed_at),
     get dimensions() {
-      return (dimensions ??= json(row.dimensions));
+      return (dimensions ??= row.dimensions === undefined ? notRead('dimensions') : json(row.dimensions));
     },
     get signals() {
       return (signals ??= json(row.signals));
     },
     get sources() {
-      return (sources ??= json(row.sources));
+      return (sources ??= row.sources === undefined ? notRead('sources') : json(row.sources));
     },
   };
 }
@@ -70,18 +84,24 @@ function fromRow(row: StoredRow): ProfileValue {
  * Risk profiles by USCC (null for an unknown enterprise). Stored profiles are
  * served as they are; missing, dirty (a source record changed) or outdated
  * (older model) ones are recomputed for the whole batch first, so a page or
- * portfolio of N enterprises costs the same statements as one.
+ * portfolio of N enterprises costs the same statements as one. Only the JSON
+ * columns the query selects are read: turning jsonb into text is most of the
+ * statement's cost (1,000 profiles: 16 ms with dimensions and sources, 9 without).
  */
 export function riskProfileLoader(
   em: SqlEntityManager,
   modules: readonly HubModule[],
+  parts: ProfileParts = ALL_PARTS,
 ): DataLoader<string, ProfileValue | null> {
   const declared = riskDeclarations(modules);
+  const optional = sql`${parts.dimensions ? sql`, p.dimensions::text as dimensions` : sql``}${parts.sources ? sql`, p.sources::text as sources` : sql``}`;
   return new DataLoader<string, ProfileValue | null>(
     async (usccs) => {
+      // One index probe per key (see sqlTextArray), in the order asked.
       const statement = sql`select e.uscc, p.uscc as stored, p.score, p.grade, p.capped_by, p.model_version, p.computed_at,
-                p.dimensions::text as dimensions, p.signals::text as signals, p.sources::text as sources, p.dirty
-           from registry_enterprise e left join risk_profile p on p.uscc = e.uscc where e.uscc in (${sqlList(usccs)})`;
+                p.signals::text as signals${optional}, p.dirty
+           from unnest(${sqlTextArray(usccs)}) as k(hub_key) join registry_enterprise e on e.uscc = k.hub_key
+           left join risk_profile p on p.uscc = e.uscc`;
       const rows = await em.execute<StoredRow[]>(statement.sql, [...statement.params]);
       const byUscc = new Map<string, ProfileValue>();
       const stale: string[] = [];
@@ -97,4 +117,25 @@ export function riskProfileLoader(
     },
     { maxBatchSize: 1000 },
   );
+}
+
+const byParts = new Map<
+  string,
+  (em: SqlEntityManager, modules: readonly HubModule[]) => DataLoader<string, ProfileValue | null>
+>();
+
+/**
+ * The request's loader of profiles with these parts (one per combination, so
+ * ctx.loaders keeps one instance of each and batches within it).
+ */
+export function riskProfileLoaderOf(
+  parts: ProfileParts,
+): (em: SqlEntityManager, modules: readonly HubModule[]) => DataLoader<string, ProfileValue | null> {
+  const key = `${parts.dimensions}/${parts.sources}`;
+  let factory = byParts.get(key);
+  if (!factory) {
+    factory = (em, modules) => riskProfileLoader(em, modules, parts);
+    byParts.set(key, factory);
+  }
+  return factory;
 }

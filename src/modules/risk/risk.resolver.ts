@@ -1,4 +1,16 @@
-import { Arg, Ctx, Extensions, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Ctx,
+  Extensions,
+  Field,
+  FieldResolver,
+  Info,
+  InputType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import {
   DECLARES_PURPOSE,
   denialMessage,
@@ -9,7 +21,7 @@ import {
   recordDerivedUse,
   redactedDetail,
 } from '../../auth/index.js';
-import type { HubContext } from '../../server/index.js';
+import { selectedFieldNames, type HubContext } from '../../server/index.js';
 import { BadInputError } from '../../common/errors.js';
 import { IndustrySection } from '../../common/industry.js';
 import type { RiskSignal } from '../../common/risk-signal.js';
@@ -17,7 +29,7 @@ import { SourceRecordType } from '../../common/provenance.type.js';
 import { checkUscc } from '../../common/uscc.js';
 import { Enterprise } from '../registry/index.js';
 import { PortfolioItemStatus, RiskGrade, RiskGroupBy } from './risk.enums.js';
-import { riskProfileLoader, type ProfileValue } from './risk.loaders.js';
+import { riskProfileLoaderOf, type ProfileParts, type ProfileValue } from './risk.loaders.js';
 import { recordLoader } from './risk.records.js';
 import { riskDeclarations } from './risk.declarations.js';
 import { riskStatistics, type StatisticsFilter } from './risk.statistics.js';
@@ -91,6 +103,12 @@ function toGraphQL(p: ProfileValue, view: DerivedView): RiskProfileType {
   };
 }
 
+/** The JSON parts of the profile a selection of RiskProfile fields needs read. */
+function partsSelected(info: GraphQLResolveInfo, path: readonly string[] = []): ProfileParts {
+  const fields = selectedFieldNames(info, path);
+  return { dimensions: fields.has('dimensions'), sources: fields.has('sources') };
+}
+
 /** A profile as served to this caller, its derived use logged under each signal's record resource. */
 function served(p: ProfileValue, ctx: HubContext, view: DerivedView): RiskProfileType {
   for (const s of p.signals) if (s.active) recordDerivedUse(ctx, s.recordType, s.code, p.uscc);
@@ -106,8 +124,9 @@ export class RiskEnterpriseResolver {
   async riskProfile(
     @Root() enterprise: { uscc: string },
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RiskProfileType | null> {
-    const profile = await ctx.loaders.get(riskProfileLoader).load(enterprise.uscc);
+    const profile = await ctx.loaders.get(riskProfileLoaderOf(partsSelected(info))).load(enterprise.uscc);
     return profile ? served(profile, ctx, await derivedView(ctx)) : null;
   }
 }
@@ -166,6 +185,7 @@ export class RiskQueryResolver {
     })
     _purpose: Purpose | undefined,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PortfolioRiskItemType[]> {
     if (usccs.length > MAX_PORTFOLIO) {
       throw new BadInputError(`usccs may hold at most ${MAX_PORTFOLIO} codes, got ${usccs.length}`, {
@@ -176,7 +196,9 @@ export class RiskQueryResolver {
     const checked = usccs.map((input) => ({ input, check: checkUscc(input) }));
     const valid = [...new Set(checked.flatMap((c) => (c.check.valid ? [c.check.code] : [])))];
     for (const uscc of valid) ctx.audit.touchUscc(uscc);
-    const profiles = await ctx.loaders.get(riskProfileLoader).loadMany(valid);
+    const profiles = await ctx.loaders
+      .get(riskProfileLoaderOf(partsSelected(info, ['profile'])))
+      .loadMany(valid);
     const view = await derivedView(ctx);
     const byUscc = new Map(valid.map((u, i) => [u, profiles[i]]));
     return checked.map(({ input, check }): PortfolioRiskItemType => {
