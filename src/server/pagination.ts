@@ -97,16 +97,49 @@ export function decodeOffsetCursor(after: string | undefined | null): number {
   return Number(match[1]);
 }
 
+/** An edge whose cursor is encoded only if the query selects it. */
+class OffsetEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly position: number,
+  ) {}
+
+  get cursor(): string {
+    return encodeOffsetCursor(this.position);
+  }
+}
+
+/** pageInfo of an offset page; its cursors, like the edges', are encoded only when read. */
+class OffsetPageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+
+  constructor(
+    private readonly offset: number,
+    private readonly count: number,
+    totalCount: number,
+  ) {
+    this.hasNextPage = offset + count < totalCount;
+    this.hasPreviousPage = offset > 0;
+  }
+
+  get startCursor(): string | null {
+    return this.count > 0 ? encodeOffsetCursor(this.offset + 1) : null;
+  }
+
+  get endCursor(): string | null {
+    return this.count > 0 ? encodeOffsetCursor(this.offset + this.count) : null;
+  }
+}
+
+/**
+ * A page of a nested list. A page of 200 enterprises holds thousands of edges, and
+ * most queries select no cursor, so none is encoded unless asked for.
+ */
 export function offsetConnection<T>(items: readonly T[], offset: number, totalCount: number): Connection<T> {
-  const edges = items.map((node, i) => ({ node, cursor: encodeOffsetCursor(offset + i + 1) }));
   return {
-    edges,
+    edges: items.map((node, i) => new OffsetEdge(node, offset + i + 1)),
     totalCount,
-    pageInfo: {
-      hasNextPage: offset + items.length < totalCount,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: new OffsetPageInfo(offset, items.length, totalCount),
   };
 }
