@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { leanRowMapper } from './lean-rows.js';
+import { readRows } from './read-batch.js';
 import { andSql, sql, sqlIdentifier, sqlTextArray, type SqlFragment } from './sql.js';
 
 /** A SQL condition on the record table (aliased `t`), built with the `sql` tagged template. */
@@ -26,10 +27,14 @@ export interface ChildListSpec<T extends object> {
   readonly orderBy: SqlFragment;
 }
 
-/** Keys with the same page size, offset and filter share a statement (called for every key: kept cheap). */
+/**
+ * Keys with the same page size, offset and filter share a statement. Called for
+ * every key, so kept cheap: the parameters' JSON is self-delimiting, so the SQL
+ * text can follow it as it is, unescaped.
+ */
 const groupKey = (key: ChildPageKey): string =>
   key.condition
-    ? `${key.first}|${key.offset}|${JSON.stringify([key.condition.sql, key.condition.params])}`
+    ? `${key.first}|${key.offset}|${JSON.stringify(key.condition.params)}${key.condition.sql}`
     : `${key.first}|${key.offset}`;
 
 /**
@@ -47,23 +52,24 @@ export function childPageLoader<T extends object>(
   const toRecord = leanRowMapper(em, spec.entity);
   return new DataLoader<ChildPageKey, ChildPage<T>, string>(
     async (keys) => {
-      const groups = new Map<string, ChildPageKey[]>();
-      for (const key of keys) {
+      // Positions of the keys in each group, so every answer goes back to its place.
+      const groups = new Map<string, number[]>();
+      keys.forEach((key, i) => {
         const g = groupKey(key);
         const list = groups.get(g);
-        if (list) list.push(key);
-        else groups.set(g, [key]);
-      }
-      const pages = new Map<string, ChildPage<T>>();
+        if (list) list.push(i);
+        else groups.set(g, [i]);
+      });
+      const pages: ChildPage<T>[] = new Array<ChildPage<T>>(keys.length);
       await Promise.all(
         [...groups.values()].map(async (group) => {
-          const { first, offset, condition } = group[0]!;
-          const usccs = [...new Set(group.map((k) => k.uscc))];
+          const { first, offset, condition } = keys[group[0]!]!;
+          const usccs = [...new Set(group.map((i) => keys[i]!.uscc))];
           // Each enterprise's rows are read by one probe of the table's (uscc, ...) index
           // (a lateral join over the key list), numbered and counted there; row 1 is
           // always fetched so totalCount is known even past the last page.
           const statement = sql`select s.* from unnest(${sqlTextArray(usccs)}) as k(hub_key) cross join lateral (select t.*, row_number() over (order by ${spec.orderBy}) as hub_rn, count(*) over () as hub_total from ${sqlIdentifier(table)} t where t.uscc = k.hub_key${condition ? sql` and (${condition})` : sql``}) s where s.hub_rn = 1 or (s.hub_rn > ${offset} and s.hub_rn <= ${offset + first}) order by s.uscc, s.hub_rn`;
-          const rows = await em.execute<Record<string, unknown>[]>(statement.sql, [...statement.params]);
+          const rows = await readRows(em, statement);
           const byUscc = new Map<string, { items: T[]; total: number }>();
           for (const row of rows) {
             const { hub_rn: rn, hub_total: total } = row;
@@ -76,13 +82,13 @@ export function childPageLoader<T extends object>(
             const n = Number(rn);
             if (n > offset && n <= offset + first) entry.items.push(toRecord(row));
           }
-          for (const key of group) {
-            const entry = byUscc.get(key.uscc);
-            pages.set(cacheKey(key), { items: entry?.items ?? [], offset, totalCount: entry?.total ?? 0 });
+          for (const i of group) {
+            const entry = byUscc.get(keys[i]!.uscc);
+            pages[i] = { items: entry?.items ?? [], offset, totalCount: entry?.total ?? 0 };
           }
         }),
       );
-      return keys.map((key) => pages.get(cacheKey(key))!);
+      return pages;
     },
     { cacheKeyFn: cacheKey, maxBatchSize: 1000 },
   );
