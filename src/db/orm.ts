@@ -8,6 +8,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Pool } from 'pg';
+import { registerPool } from './pool-registry.js';
 import type { HubConfig } from '../config/config.js';
 import type { HubModule } from '../server/hub-module.js';
 import { bindOrmModules, modulesOfEm } from './orm-modules.js';
@@ -209,6 +210,7 @@ async function openOrm(mapped: MappedEntities, config: HubConfig, overrides: Orm
     } as Partial<Options>);
     // The pool is created when the first connection is needed, so it is looked up late.
     pools.set(orm, () => pool);
+    registerPool(orm.config, () => pool);
     return orm as HubOrm;
   }
   if (overrides.pgliteInMemory) {

@@ -1,6 +1,14 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { leanColumns, leanRowMapper, sql, sqlColumns, sqlIdentifier, sqlTextArray } from '../../db/index.js';
+import {
+  leanColumns,
+  leanRowMapper,
+  readRows,
+  sql,
+  sqlColumns,
+  sqlIdentifier,
+  sqlTextArray,
+} from '../../db/index.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 
 /**
@@ -15,7 +23,7 @@ export function enterpriseByUsccLoader(em: SqlEntityManager): DataLoader<string,
   return new DataLoader<string, EnterpriseEntity | null>(
     async (usccs) => {
       const statement = sql`select ${columns} from unnest(${sqlTextArray(usccs)}) as k(hub_key) join ${table} on uscc = k.hub_key`;
-      const rows = await em.execute<Record<string, unknown>[]>(statement.sql, [...statement.params]);
+      const rows = await readRows(em, statement);
       const byUscc = new Map(rows.map((row) => [row.uscc as string, toEnterprise(row)]));
       return usccs.map((u) => byUscc.get(u) ?? null);
     },

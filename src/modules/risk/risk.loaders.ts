@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { sql, sqlTextArray } from '../../db/index.js';
+import { readRows, sql, sqlTextArray } from '../../db/index.js';
 import type { RiskSignal } from '../../common/risk-signal.js';
 import type { DimensionScore, SourceStatus } from './risk-model.js';
 import { MODEL_VERSION } from './risk-model.v1.js';
@@ -102,7 +102,7 @@ export function riskProfileLoader(
                 p.signals::text as signals${optional}, p.dirty
            from unnest(${sqlTextArray(usccs)}) as k(hub_key) join registry_enterprise e on e.uscc = k.hub_key
            left join risk_profile p on p.uscc = e.uscc`;
-      const rows = await em.execute<StoredRow[]>(statement.sql, [...statement.params]);
+      const rows = await readRows<StoredRow & Record<string, unknown>>(em, statement);
       const byUscc = new Map<string, ProfileValue>();
       const stale: string[] = [];
       for (const row of rows) {
