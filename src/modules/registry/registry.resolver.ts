@@ -58,7 +58,13 @@ export class RegistryResolver {
     const loader = ctx.loaders.get(enterpriseByUsccLoader);
     const edges = cursor.items.map((node) => {
       loader.prime(node.uscc, node);
-      return { node, cursor: cursor.from(node) };
+      // Encoded only if the query selects it (most pages ask for pageInfo.endCursor alone).
+      return {
+        node,
+        get cursor() {
+          return cursor.from(node);
+        },
+      };
     });
     return {
       edges,
