@@ -21,6 +21,7 @@ export interface HubConfig {
   readonly ingestInlineMaxBytes: number;
   readonly ingestSweepSeconds: number;
   readonly dbPoolMax: number;
+  readonly idleGcSeconds: number;
   readonly dbConnectTimeoutMs: number;
   readonly dbStatementTimeoutMs: number;
   readonly dbStartupWaitSeconds: number;
@@ -466,6 +467,16 @@ export const SETTINGS = [
     secret: false,
     parse: int(1, 3600),
   } satisfies Setting<'ingestSweepSeconds'>,
+  {
+    env: 'IDLE_GC_SECONDS',
+    key: 'idleGcSeconds',
+    description:
+      'After serving requests, a hub quiet for this many seconds runs one full garbage collection, so the memory ' +
+      'a burst of large answers took is given back (needs node --expose-gc, which npm start sets); 0 never does.',
+    default: '5',
+    secret: false,
+    parse: int(0, 3600),
+  } satisfies Setting<'idleGcSeconds'>,
   {
     env: 'DB_POOL_MAX',
     key: 'dbPoolMax',

@@ -1,3 +1,4 @@
+import { idleCollector } from './idle-gc.js';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -124,6 +125,14 @@ export async function buildApp({
   // Requests in flight wait for their batch anyway; this writes whatever is still queued.
   http.addHook('onClose', async () => accessLog.drain());
   await limits.limiter.ready();
+
+  // Memory a burst took is given back once the hub is quiet (src/server/idle-gc.ts).
+  const idle = idleCollector(config.idleGcSeconds * 1000);
+  http.addHook('onRequest', async () => idle.begin());
+  http.addHook('onResponse', async () => idle.end());
+  // Fastify wants exactly one parameter on an async onRequestAbort hook.
+  http.addHook('onRequestAbort', async (_request) => idle.end());
+  http.addHook('onClose', async () => idle.close());
 
   setRetryAfterSeconds(config.retryAfterSeconds);
   const readiness: Readiness = { draining: false };
