@@ -40,7 +40,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     // Connections of the concurrent profile and page scenarios, one run each.
     connections: { type: 'string', multiple: true },
-    'profiles-per-client': { type: 'string', default: '20' },
+    'profiles-per-client': { type: 'string', default: '50' },
     'pages-per-client': { type: 'string', default: '2' },
     // Quiet time after the load before its RSS is read (V8 gives pages back when idle).
     'settle-seconds': { type: 'string', default: '10' },
