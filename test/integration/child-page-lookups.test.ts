@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { penaltiesLoader } from '../../src/modules/credit/credit.loaders.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { tuplesRead } from '../helpers/tuples-read.js';
 
 /**
  * Regression: the nested lists of a page were read with `uscc in (list)`. On a
@@ -42,17 +43,7 @@ describe('nested list pages of a page of enterprises', () => {
            from generate_series(1, ${ENTERPRISES * PER_ENTERPRISE}) as i`,
         );
         await tx.execute('analyze credit_penalty');
-        const read = async () =>
-          Number(
-            (
-              await tx.execute<{ n: string | number }[]>(
-                `select (select coalesce(sum(seq_tup_read + coalesce(idx_tup_fetch, 0)), 0)
-                           from pg_stat_xact_user_tables where relname = 'credit_penalty')
-                      + (select coalesce(sum(pg_stat_get_xact_tuples_returned(indexrelid)), 0)
-                           from pg_index where indrelid = 'credit_penalty'::regclass) as n`,
-              )
-            )[0]!.n,
-          );
+        const read = () => tuplesRead(tx, 'credit_penalty');
         // A page of 200 enterprises asking for the first 5 penalties of each.
         const keys = Array.from({ length: 200 }, (_, i) => ({
           uscc: `E${String(i * 7).padStart(17, '0')}`,

@@ -4,6 +4,7 @@ import { penaltyContract } from '../../src/modules/credit/credit.ingest.js';
 import { USCC, enterpriseRecord } from '../helpers/ingest-samples.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { tuplesRead } from '../helpers/tuples-read.js';
 
 /**
  * Regression: a bulk chunk's stored-version lookup grew with the table. Written as
@@ -45,17 +46,7 @@ describe('stored-version lookup of a chunk', () => {
            from generate_series(1, ${STORED}) as i`,
           [USCC.a],
         );
-        const read = async () =>
-          Number(
-            (
-              await tx.execute<{ n: string | number }[]>(
-                `select (select coalesce(sum(seq_tup_read + coalesce(idx_tup_fetch, 0)), 0)
-                           from pg_stat_xact_user_tables where relname = 'credit_penalty')
-                      + (select coalesce(sum(pg_stat_get_xact_tuples_returned(indexrelid)), 0)
-                           from pg_index where indrelid = 'credit_penalty'::regclass) as n`,
-              )
-            )[0]!.n,
-          );
+        const read = () => tuplesRead(tx, 'credit_penalty');
         // A chunk of 5,000 keys: half of them stored, half new.
         const keys = Array.from({ length: 5000 }, (_, i) => (i % 2 === 0 ? `L-${i + 1}` : `NEW-${i}`));
         const before = await read();
