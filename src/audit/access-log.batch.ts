@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { executeDirect } from '../db/read-batch.js';
 import type { AppendedAccessLog, PendingAccessLog } from './access-log.append.js';
 import { ErrorCode, HubError } from '../common/errors.js';
 import { AccessLogError, canonicalJson, isoUtcMillis, sha256Hex } from './access-log.hash.js';
@@ -87,14 +88,12 @@ export async function appendAccessLogBatch(
     owners: c.owners,
     decisions: c.decisions,
   }));
-  const rows = await em.execute<
-    {
-      claimed_id: string | number | null;
-      previous_hash: string | null;
-      record_hash: string | null;
-      stale: boolean;
-    }[]
-  >('select claimed_id, previous_hash, record_hash, stale from audit_access_log_append(?::jsonb)', [
+  const rows = await executeDirect<{
+    claimed_id: string | number | null;
+    previous_hash: string | null;
+    record_hash: string | null;
+    stale: boolean;
+  }>(em, 'select claimed_id, previous_hash, record_hash, stale from audit_access_log_append(?::jsonb)', [
     JSON.stringify(batch),
   ]);
   if (rows.length !== records.length) {

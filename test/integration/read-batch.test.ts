@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { poolOf } from '../../src/db/pool-registry.js';
-import { readBatchStats, readRows } from '../../src/db/read-batch.js';
+import { executeDirect, readBatchStats, readRows } from '../../src/db/read-batch.js';
 import { sql } from '../../src/db/sql.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 
@@ -80,5 +80,20 @@ describe('reads batched per turn of the event loop', () => {
     });
     expect(rows).toEqual([[{ v: 41 }], [{ v: 42 }]]);
     expect(readBatchStats.roundTrips).toBe(before);
+  });
+
+  it('executeDirect answers like em.execute, is logged, and runs on a transaction when given one', async () => {
+    const em = hub.orm.em.fork() as SqlEntityManager;
+    const text = 'select uscc, name from registry_enterprise where uscc > ? order by uscc limit 3';
+    hub.counter.reset();
+    expect(await executeDirect(em, text, ['0'])).toEqual(await em.fork().execute(text, ['0']));
+    expect(hub.counter.statements.filter((q) => q.includes('registry_enterprise'))).toHaveLength(2);
+    const seen = await hub.orm.em.fork().transactional(async (tx) => {
+      await tx.execute('create temporary table direct_probe (v int) on commit drop');
+      await tx.execute('insert into direct_probe values (7)');
+      return executeDirect(tx as SqlEntityManager, 'select v from direct_probe where v = ?', [7]);
+    });
+    expect(seen).toEqual([{ v: 7 }]);
+    await expect(executeDirect(em, 'select 1 / ? as boom', [0])).rejects.toThrow(/division by zero/);
   });
 });
