@@ -8,7 +8,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Pool } from 'pg';
-import { registerPool } from './pool-registry.js';
+import { poolOf, registerPool } from './pool-registry.js';
 import type { HubConfig } from '../config/config.js';
 import type { HubModule } from '../server/hub-module.js';
 import { bindOrmModules, modulesOfEm } from './orm-modules.js';
@@ -155,8 +155,6 @@ export function poolTimeouts(
   };
 }
 
-const pools = new WeakMap<MikroORM, () => Pool | undefined>();
-
 export interface PoolStats {
   /** Connections open, idle among them, and operations waiting for one. */
   readonly total: number;
@@ -167,7 +165,7 @@ export interface PoolStats {
 
 /** Connection pool figures for metrics; null on PGlite, which has no pool. */
 export function poolStats(orm: MikroORM): PoolStats | null {
-  const pool = pools.get(orm)?.();
+  const pool = poolOf(orm);
   if (!pool) return null;
   return {
     total: pool.totalCount,
@@ -209,7 +207,6 @@ async function openOrm(mapped: MappedEntities, config: HubConfig, overrides: Orm
       },
     } as Partial<Options>);
     // The pool is created when the first connection is needed, so it is looked up late.
-    pools.set(orm, () => pool);
     registerPool(orm.config, () => pool);
     return orm as HubOrm;
   }

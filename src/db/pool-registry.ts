@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 
-/** The pg pool of each ORM, found from any EntityManager fork (forks share the ORM's configuration). */
+/** The pg pool of each ORM, found from the ORM or any of its EntityManager forks (they share its configuration). */
 const pools = new WeakMap<object, () => Pool | undefined>();
 
 /** Called by createOrm: `pool` returns the pool once it exists (it is created on first use). */

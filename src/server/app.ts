@@ -1,4 +1,3 @@
-import { idleCollector } from './idle-gc.js';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -26,6 +25,7 @@ import { createContext, type HubContext } from './context.js';
 import { graphqlRoute } from './graphql-route.js';
 import { isDatabaseUnavailable, setRetryAfterSeconds, unavailableGraphQLError } from '../db/outage.js';
 import { createFormatError } from './format-error.js';
+import { idleCollector } from './idle-gc.js';
 import { registerHealthRoutes, type Readiness } from './health.js';
 import { outagePlugin } from './outage.plugin.js';
 import { drainPlugin } from './shutdown.js';
