@@ -3,11 +3,17 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { answersAsLegacyJson } from '../../src/server/limits/accept.js';
-import { costEstimators, estimateCost } from '../../src/server/limits/cost.js';
+import {
+  CostEstimateCache,
+  costEstimators,
+  costVariables,
+  estimateCost,
+} from '../../src/server/limits/cost.js';
 import { ExecutionGate } from '../../src/server/limits/execution-gate.js';
 import { RateLimitedError } from '../../src/server/limits/limit-errors.js';
 import { MemoryRateLimiter } from '../../src/server/limits/rate-limiter.js';
 import { buildHubSchema } from '../../src/server/schema.js';
+import { completeUscc } from '../../src/common/uscc.js';
 import { HUB } from '../../src/hub.js';
 
 describe('cost model: the README worked examples', () => {
@@ -53,6 +59,61 @@ describe('cost model: the README worked examples', () => {
 
   it('the example page of queries/enterprise-page.graphql at first: 200', async () => {
     expect(await cost(readFileSync('queries/enterprise-page.graphql', 'utf8'), { first: 200 })).toBe(156_801);
+  });
+});
+
+describe('cost estimates remembered per document and the variables they depend on', () => {
+  const profile = readFileSync('queries/enterprise-profile.graphql', 'utf8');
+  const paged = `query($uscc: USCC!, $n: Int, $withTax: Boolean!, $region: String) {
+    enterprise(uscc: $uscc) { penalties(first: $n) { edges { node { decisionNumber } } }
+      taxGrades(first: 3) @include(if: $withTax) { edges { node { year } } } }
+    enterprises(first: 2, filter: { regionPrefix: $region }) { edges { node { uscc } } } }`;
+
+  const code = (i: number) => completeUscc(`911101050000000${i}`);
+
+  it('names only the variables in `first`, a self-pricing field or a directive', async () => {
+    const s = await schemaOnce();
+    expect(costVariables(s, parse(profile))).toEqual([]);
+    expect(costVariables(s, parse(paged))).toEqual(['n', 'withTax']);
+    expect(costVariables(s, parse('query($u: [String!]!) { portfolioRisk(usccs: $u) { input } }'))).toEqual([
+      'u',
+    ]);
+  });
+
+  it('answers what estimateCost answers, working it out again only when those variables change', async () => {
+    const s = await schemaOnce();
+    const estimators = costEstimators(50);
+    const cache = new CostEstimateCache(s, estimators);
+    const doc = parse(paged);
+    const fresh = (v: Record<string, unknown>) => estimateCost(s, doc, undefined, v, estimators);
+    const cases: Record<string, unknown>[] = [
+      { uscc: code(1), n: 5, withTax: true },
+      { uscc: code(2), n: 5, withTax: true, region: '35' },
+      { uscc: code(3), n: 50, withTax: true },
+      { uscc: code(3), n: 50, withTax: false },
+      { uscc: code(3), withTax: false },
+      { uscc: code(3), n: null, withTax: false },
+    ];
+    const answers = cases.map((v) => cache.estimate(doc, undefined, v));
+    expect(answers).toEqual(cases.map(fresh));
+    // The USCC and the region filter do not price the operation; page size and @include do.
+    expect(new Set(answers).size).toBe(3);
+    expect(cache.misses).toBe(5);
+    expect(cache.estimate(doc, undefined, { uscc: code(4), n: 50, withTax: false })).toBe(fresh(cases[3]!));
+    expect(cache.misses).toBe(5);
+  });
+
+  it('does not keep estimates keyed by long variable values (a portfolio of 1,000 codes)', async () => {
+    const s = await schemaOnce();
+    const cache = new CostEstimateCache(s, costEstimators(50));
+    const doc = parse('query($u: [String!]!) { portfolioRisk(usccs: $u) { input profile { score } } }');
+    const usccs = Array.from({ length: 1000 }, (_, i) => `9135${String(i).padStart(14, '0')}`);
+    expect(cache.estimate(doc, undefined, { u: usccs })).toBe(1 + 1000 * 2);
+    expect(cache.estimate(doc, undefined, { u: usccs })).toBe(1 + 1000 * 2);
+    expect(cache.misses).toBe(2);
+    expect(cache.estimate(doc, undefined, { u: ['a'] })).toBe(3);
+    expect(cache.estimate(doc, undefined, { u: ['b'] })).toBe(3);
+    expect(cache.misses).toBe(4);
   });
 });
 

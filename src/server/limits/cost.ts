@@ -1,4 +1,13 @@
-import { getNamedType, isCompositeType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  isCompositeType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValueNode,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { QueryTooComplexError } from './limit-errors.js';
 
@@ -54,5 +63,108 @@ export function estimateCost(
       throw new QueryTooComplexError('nodes', maxNodes, maxNodes + 1);
     }
     throw err;
+  }
+}
+
+/**
+ * The variables an estimate can depend on, for costEstimators' estimators: those used
+ * in a directive's arguments (@skip/@include), in a `first` argument, or in any
+ * argument of a field that prices itself (a `complexity` extension, which may read
+ * any of its arguments). Every other variable only chooses data (a USCC, a filter, a
+ * cursor) and leaves the estimate as it is. The whole document is walked, every
+ * operation and fragment, so the set is never smaller than the operation's own.
+ */
+export function costVariables(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ValueNode) =>
+    visit(value, {
+      Variable(node) {
+        names.add(node.name.value);
+      },
+    });
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      // Every directive's arguments (@skip/@include decide what is counted).
+      Directive(node) {
+        for (const arg of node.arguments ?? []) collect(arg.value);
+      },
+      Argument(node) {
+        if (typeInfo.getDirective()) return;
+        const field = typeInfo.getFieldDef();
+        // A field unknown here (never, once validated) counts all its arguments.
+        if (!field || node.name.value === 'first' || field.extensions.complexity !== undefined)
+          collect(node.value);
+      },
+    }),
+  );
+  return [...names].sort();
+}
+
+/** Longest key of the variables an estimate depends on that is kept (a portfolio's 1,000 codes are not). */
+const MAX_KEY_LENGTH = 1024;
+/** Estimates kept per document and operation: different page sizes of one dashboard query. */
+const MAX_PER_OPERATION = 64;
+
+interface OperationCosts {
+  readonly variables: readonly string[];
+  readonly costs: Map<string, number>;
+}
+
+/**
+ * estimateCost, remembered per parsed document (Apollo hands over the same
+ * DocumentNode for the same text), operation and values of the variables the
+ * estimate depends on (costVariables). A profile asked for one USCC after another
+ * is priced once: walking its document with TypeInfo was a tenth of the request's
+ * CPU. A refusal (too many nodes) is not kept; it is worked out again each time.
+ */
+export class CostEstimateCache {
+  private readonly documents = new WeakMap<DocumentNode, Map<string, OperationCosts>>();
+  /** Estimates worked out rather than remembered (tests, the bench). */
+  misses = 0;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly estimators: ComplexityEstimator[],
+    private readonly maxNodes = DEFAULT_MAX_NODES,
+  ) {}
+
+  estimate(
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Record<string, unknown> | undefined,
+  ): number {
+    let operations = this.documents.get(document);
+    if (!operations) {
+      operations = new Map();
+      this.documents.set(document, operations);
+    }
+    const opKey = operationName ?? '';
+    let op = operations.get(opKey);
+    if (!op) {
+      op = { variables: costVariables(this.schema, document), costs: new Map() };
+      operations.set(opKey, op);
+    }
+    // [] for a variable not given (its default applies), [value] for one given, null included.
+    const key = JSON.stringify(
+      op.variables.map((name) => (variables && Object.hasOwn(variables, name) ? [variables[name]] : [])),
+    );
+    const known = op.costs.get(key);
+    if (known !== undefined) return known;
+    this.misses++;
+    const cost = estimateCost(
+      this.schema,
+      document,
+      operationName,
+      variables,
+      this.estimators,
+      this.maxNodes,
+    );
+    if (key.length <= MAX_KEY_LENGTH) {
+      if (op.costs.size >= MAX_PER_OPERATION) op.costs.clear();
+      op.costs.set(key, cost);
+    }
+    return cost;
   }
 }

@@ -12,7 +12,7 @@ import { sqlTallies } from '../../db/orm-logger.js';
 import { cancelRunningStatements } from '../../db/statement-cancel.js';
 import type { HubContext } from '../context.js';
 import { acceptOf, requestErrorStatus } from './accept.js';
-import { costEstimators, estimateCost } from './cost.js';
+import { CostEstimateCache, costEstimators } from './cost.js';
 import type { ExecutionGate } from './execution-gate.js';
 import { QueryTooComplexError, RateLimitedError, withHttp } from './limit-errors.js';
 import { attachPolicy } from './limits.resolver.js';
@@ -61,7 +61,7 @@ function rateLimitHeaders(bucket: { capacity: number }, result: BucketResult): [
  */
 export function limitsPlugin(deps: LimitsPluginDeps): ApolloServerPlugin<HubContext> {
   const { policy, limiter, gate, observer } = deps;
-  const estimators = costEstimators(policy.defaultPageSize);
+  const costs = new CostEstimateCache(deps.schema, costEstimators(policy.defaultPageSize));
   return {
     async requestDidStart(start): Promise<GraphQLRequestListener<HubContext>> {
       attachPolicy(start.contextValue, policy);
@@ -91,13 +91,7 @@ export function limitsPlugin(deps: LimitsPluginDeps): ApolloServerPlugin<HubCont
           { maxErrors: 1 },
         );
         if (coerced.errors) return;
-        const estimated = estimateCost(
-          deps.schema,
-          rc.document,
-          rc.operationName ?? undefined,
-          rc.request.variables,
-          estimators,
-        );
+        const estimated = costs.estimate(rc.document, rc.operationName ?? undefined, rc.request.variables);
         observer?.operationCost(rc.operationName, estimated);
         if (estimated > limit) throw refuse(rc, new QueryTooComplexError('cost', limit, estimated));
         let taken: BucketResult;
