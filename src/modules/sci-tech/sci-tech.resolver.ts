@@ -1,3 +1,4 @@
+import { chinaToday } from '../../common/china-date.js';
 import { sql, type SqlCondition } from '../../db/index.js';
 import type { HubContext } from '../../server/index.js';
 import { childConnection, type Connection, connectionType, PageArgs } from '../../server/index.js';
@@ -47,7 +48,6 @@ class YearlyArgs extends PageArgs {
 }
 
 // Certificates are issued and expire on Chinese calendar days, so "today" is the date in Beijing, not in UTC.
-const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 
 function checkYear(argument: string, year: number): number {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
@@ -66,7 +66,7 @@ function validityConditions(args: TechCertificationArgs): SqlCondition[] {
     throw new BadInputError('validOn only applies together with validOnly: true', { argument: 'validOn' });
   }
   if (args.validOnly !== true) return [];
-  const on = args.validOn ?? chinaDate.format(new Date());
+  const on = args.validOn ?? chinaToday();
   checkYear('validOn', Number(on.slice(0, 4)));
   return [
     sql`t.status = ${TechCertificationStatus.VALID}`,
