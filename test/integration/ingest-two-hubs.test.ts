@@ -1,7 +1,7 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verifyChain } from '../../src/audit/access-log.verify.js';
 import { mintToken } from '../../src/auth/authenticate.js';
@@ -9,7 +9,7 @@ import { completeUscc } from '../../src/common/uscc.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createOrm, type HubOrm } from '../../src/db/orm.js';
 import { HUB } from '../../src/hub.js';
-import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { ensureBuilt, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { createTestDatabase, LOCAL_POSTGRES_URL, type TestDatabase } from '../helpers/test-db.js';
 
@@ -22,7 +22,6 @@ import { createTestDatabase, LOCAL_POSTGRES_URL, type TestDatabase } from '../he
  * other's running job for abandoned (each polls the other's job, which runs the
  * abandoned-job check, and both sweep every second).
  */
-const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'hub-ingest-two-'));
 let db: TestDatabase;
 let orm: HubOrm;
@@ -110,7 +109,8 @@ const count = async (sql: string): Promise<number> =>
   Number((await orm.em.fork().execute<{ n: string }[]>(sql))[0]!.n);
 
 beforeAll(async () => {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  // Not `npm run build`: rebuilding dist/ here raced other files running its scripts (a CLI saw a half-written module).
+  ensureBuilt();
   db = await createTestDatabase(process.env.DATABASE_URL ?? LOCAL_POSTGRES_URL);
   token = await mintToken(loadConfig({ NODE_ENV: 'test' }), PRINCIPALS.marketRegulation);
   // One after the other: the first migrates the empty database.
