@@ -47,8 +47,6 @@ class YearlyArgs extends PageArgs {
   sinceYear?: number | null;
 }
 
-// Certificates are issued and expire on Chinese calendar days, so "today" is the date in Beijing, not in UTC.
-
 function checkYear(argument: string, year: number): number {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
     throw new BadInputError(`${argument} must be a year between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}`, {
@@ -66,6 +64,7 @@ function validityConditions(args: TechCertificationArgs): SqlCondition[] {
     throw new BadInputError('validOn only applies together with validOnly: true', { argument: 'validOn' });
   }
   if (args.validOnly !== true) return [];
+  // Certificates are issued and expire on Chinese calendar days, so "today" is the date in Beijing, not in UTC.
   const on = args.validOn ?? chinaToday();
   checkYear('validOn', Number(on.slice(0, 4)));
   return [

@@ -104,11 +104,13 @@ export function costVariables(schema: GraphQLSchema, document: DocumentNode): st
 
 /** Longest key of the variables an estimate depends on that is kept (a portfolio's 1,000 codes are not). */
 const MAX_KEY_LENGTH = 1024;
-/** Estimates kept per document and operation: different page sizes of one dashboard query. */
-const MAX_PER_OPERATION = 64;
+/** Estimates kept per document: its operations at different page sizes (a dashboard's query). */
+const MAX_PER_DOCUMENT = 64;
 
-interface OperationCosts {
+interface DocumentCosts {
+  /** costVariables of the whole document, the same for each of its operations. */
   readonly variables: readonly string[];
+  /** By operation and the values of `variables`. */
   readonly costs: Map<string, number>;
 }
 
@@ -120,7 +122,7 @@ interface OperationCosts {
  * CPU. A refusal (too many nodes) is not kept; it is worked out again each time.
  */
 export class CostEstimateCache {
-  private readonly documents = new WeakMap<DocumentNode, Map<string, OperationCosts>>();
+  private readonly documents = new WeakMap<DocumentNode, DocumentCosts>();
   /** Estimates worked out rather than remembered (tests, the bench). */
   misses = 0;
 
@@ -135,23 +137,20 @@ export class CostEstimateCache {
     operationName: string | undefined,
     variables: Record<string, unknown> | undefined,
   ): number {
-    let operations = this.documents.get(document);
-    if (!operations) {
-      operations = new Map();
-      this.documents.set(document, operations);
-    }
-    const opKey = operationName ?? '';
-    let op = operations.get(opKey);
-    if (!op) {
-      op = { variables: costVariables(this.schema, document), costs: new Map() };
-      operations.set(opKey, op);
+    let known = this.documents.get(document);
+    if (!known) {
+      known = { variables: costVariables(this.schema, document), costs: new Map() };
+      this.documents.set(document, known);
     }
     // [] for a variable not given (its default applies), [value] for one given, null included.
-    const key = JSON.stringify(
-      op.variables.map((name) => (variables && Object.hasOwn(variables, name) ? [variables[name]] : [])),
-    );
-    const known = op.costs.get(key);
-    if (known !== undefined) return known;
+    const key = JSON.stringify([
+      operationName ?? null,
+      ...known.variables.map((name) =>
+        variables && Object.hasOwn(variables, name) ? [variables[name]] : [],
+      ),
+    ]);
+    const cached = known.costs.get(key);
+    if (cached !== undefined) return cached;
     this.misses++;
     const cost = estimateCost(
       this.schema,
@@ -162,8 +161,8 @@ export class CostEstimateCache {
       this.maxNodes,
     );
     if (key.length <= MAX_KEY_LENGTH) {
-      if (op.costs.size >= MAX_PER_OPERATION) op.costs.clear();
-      op.costs.set(key, cost);
+      if (known.costs.size >= MAX_PER_DOCUMENT) known.costs.clear();
+      known.costs.set(key, cost);
     }
     return cost;
   }
