@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AccessLogAppender } from '../../src/audit/access-log.appender.js';
-import type { AccessLogEntry } from '../../src/audit/access-log.append.js';
+import {
+  accessLogColumns,
+  type AccessLogEntry,
+  type AppendedAccessLog,
+} from '../../src/audit/access-log.append.js';
+import {
+  appendAccessLogBatch,
+  prepareAccessLog,
+  StaleGrantsError,
+} from '../../src/audit/access-log.batch.js';
 import { AccessLogEntity } from '../../src/audit/access-log.entity.js';
 import { verifyChain } from '../../src/audit/access-log.verify.js';
 import { PrincipalKind } from '../../src/auth/principal.js';
@@ -11,7 +20,7 @@ import { buildApp, type HubApp } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/logger.js';
 import { PRINCIPALS } from '../helpers/principals.js';
 import { LOCAL_POSTGRES_URL } from '../helpers/test-db.js';
-import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { grantEveryConditionalResource, startTestHub, type TestHub } from '../helpers/test-hub.js';
 import { HUB } from '../../src/hub.js';
 
 const USCC = '91350100M000100Y43';
@@ -153,6 +162,63 @@ describe('group commit of access-log records (the configured database)', () => {
     expect((await waiting).requestId).toBe('running-after-silent');
     expect(appender.runningOperations).toBe(0);
     expect(await verifyChain(hub.orm.em.fork())).toMatchObject({ ok: true });
+  });
+
+  it("checks each record of one batch against its own organisation's grants: a stale record takes no place, the rest stay linked in order", async () => {
+    const fingerprint = async (org: string) =>
+      (await hub.orm.em.fork().execute<{ f: string }[]>('select auth_grants_fingerprint(?) as f', [org]))[0]!
+        .f;
+    await grantEveryConditionalResource(hub.orm, 'BANK_GROUP_COMMIT');
+    const bank = await fingerprint('BANK_GROUP_COMMIT');
+    const other = await fingerprint('BANK_NO_AGREEMENTS');
+    expect(bank).not.toBe('');
+    expect(other).toBe('');
+    const record = (requestId: string, organisation: string, grants: string) =>
+      prepareAccessLog(
+        accessLogColumns({
+          ...entry(requestId),
+          principal: { id: 'risk-engine', organisation, kind: PrincipalKind.BANK },
+        }),
+        grants,
+      );
+    const batch = [
+      record('mixed-1', 'BANK_GROUP_COMMIT', bank),
+      record('mixed-2', 'BANK_GROUP_COMMIT', `${bank};revoked`),
+      record('mixed-3', 'BANK_NO_AGREEMENTS', other),
+      record('mixed-4', 'BANK_GROUP_COMMIT', bank),
+      record('mixed-5', 'BANK_NO_AGREEMENTS', bank),
+    ];
+    const before = (await chain(hub.orm)).length;
+    hub.counter.reset();
+    const answers = await appendAccessLogBatch(hub.orm.em.fork(), batch);
+    expect(hub.counter.count).toBe(1);
+    expect(answers.map((a) => (a instanceof StaleGrantsError ? 'stale' : a.requestId))).toEqual([
+      'mixed-1',
+      'stale',
+      'mixed-3',
+      'mixed-4',
+      'stale',
+    ]);
+    const appended = answers.filter((a): a is AppendedAccessLog => !(a instanceof StaleGrantsError));
+    const rows = await chain(hub.orm);
+    // On file: the three records in force, in batch order, each linked to the one before it.
+    expect(rows.slice(before).map((r) => [r.id, r.requestId, r.previousHash, r.hash])).toEqual(
+      appended.map((a) => [a.id, a.requestId, a.previousHash, a.hash]),
+    );
+    expect(appended[1]!.previousHash).toBe(appended[0]!.hash);
+    expect(appended[2]!.previousHash).toBe(appended[1]!.hash);
+    expectLinkedInIdOrder(rows);
+    expect(await verifyChain(hub.orm.em.fork())).toMatchObject({ ok: true, count: rows.length });
+  });
+
+  it('answers a batch whose records are all stale with no place in the chain', async () => {
+    const before = await chain(hub.orm);
+    const answers = await appendAccessLogBatch(hub.orm.em.fork(), [
+      prepareAccessLog(accessLogColumns(entry('all-stale-1')), 'not the fingerprint'),
+      prepareAccessLog(accessLogColumns(entry('all-stale-2')), 'not the fingerprint'),
+    ]);
+    expect(answers.map((a) => a instanceof StaleGrantsError)).toEqual([true, true]);
+    expect(await chain(hub.orm)).toEqual(before);
   });
 
   it('answers concurrent governed reads once their records are written, one record each', async () => {

@@ -1,6 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-const APPEND_BODY = (checkGrants: boolean) => `
+/** The append of this migration, restored by the down() of Migration20261206220000AccessLogBulkAppend. */
+export const APPEND_BODY = (checkGrants: boolean) => `
 declare
   head varchar;
   r jsonb;

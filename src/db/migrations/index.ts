@@ -16,6 +16,7 @@ import { Migration20261203140000RiskProfileFacets } from './Migration20261203140
 import { Migration20261203141000DeclaredDepartments } from './Migration20261203141000DeclaredDepartments.js';
 import { Migration20261203180000GrantsFingerprint } from './Migration20261203180000GrantsFingerprint.js';
 import { Migration20261203190000GrantsFingerprintPlan } from './Migration20261203190000GrantsFingerprintPlan.js';
+import { Migration20261206220000AccessLogBulkAppend } from './Migration20261206220000AccessLogBulkAppend.js';
 
 /**
  * Migrations are listed here rather than discovered from files, so the same list
@@ -43,4 +44,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261203190000GrantsFingerprintPlan',
     class: Migration20261203190000GrantsFingerprintPlan,
   },
+  { name: 'Migration20261206220000AccessLogBulkAppend', class: Migration20261206220000AccessLogBulkAppend },
 ];
