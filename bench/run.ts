@@ -42,6 +42,9 @@ const { values } = parseArgs({
     connections: { type: 'string', multiple: true },
     'profiles-per-client': { type: 'string', default: '50' },
     'pages-per-client': { type: 'string', default: '2' },
+    // concurrent-logged-reads: reads per client in each pass, and on/off rounds.
+    'logged-reads-per-client': { type: 'string', default: '40' },
+    'logged-rounds': { type: 'string', default: '10' },
     // Quiet time after the load before its RSS is read (V8 gives pages back when idle).
     'settle-seconds': { type: 'string', default: '10' },
     'load-clients': { type: 'string', default: '30' },
@@ -394,13 +397,14 @@ async function concurrentThroughput(
 
 if (!values.scenario?.length || values.scenario.includes('concurrent-logged-reads')) {
   const clients = positiveInteger('concurrency', values.concurrency);
-  const perClient = Math.max(1, Math.ceil((requests * 5) / clients));
+  // A pass of 16 x 40 reads lasts about half a second: passes of a fifth of that were mostly noise.
+  const perClient = positiveInteger('logged-reads-per-client', values['logged-reads-per-client']);
   await concurrentThroughput('on', clients, 2);
   await concurrentThroughput('off', clients, 2);
   const logBefore = await logCount();
   // Rounds of on/off pairs, the order flipping each round (on off, off on, ...): neither mode
   // always runs on the warmer cache, and each round's ratio shares that moment's noise.
-  const rounds = Math.max(2, Math.ceil(requests / 5));
+  const rounds = Math.max(2, positiveInteger('logged-rounds', values['logged-rounds']));
   const rates = { on: [] as number[], off: [] as number[] };
   const cpu = { on: [] as number[], off: [] as number[] };
   const ratios: number[] = [];

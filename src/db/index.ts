@@ -7,7 +7,7 @@
 export { migrate } from './bootstrap.js';
 export { andConditions, childPageLoader, type SqlCondition } from './child-page.loader.js';
 export { defineContract, f, ordered, type CrossFieldRule, type IngestContract } from './ingest/contract.js';
-export { leanColumns, leanRowMapper } from './lean-rows.js';
+export { leanColumns, leanDataMapper, leanProperties, leanRowMapper } from './lean-rows.js';
 export { readRows } from './read-batch.js';
 export { describeDatabase, type HubOrm } from './orm.js';
 export { ProvenanceEntity } from './provenance.entity.js';

@@ -95,3 +95,32 @@ export function leanRowMapper<T extends object>(
 export function leanColumns(em: SqlEntityManager, entity: EntityClass<object>): readonly string[] {
   return mapperOf(em, em.getMetadata().get(entity) as EntityMetadata).columns.map((c) => c.field);
 }
+
+/**
+ * As leanRowMapper, for the results of the driver's own find (`em.getDriver().find`:
+ * property names, custom types not yet converted), so a list can keep MikroORM's
+ * filter and keyset-cursor SQL without entity creation or the identity map.
+ * Properties the results hold beyond the table's columns (a formula the query
+ * selected, such as a keyset's sort value) are copied as they are.
+ */
+export function leanDataMapper<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+): (data: Row) => T {
+  const { columns, prototype } = mapperOf(em, em.getMetadata().get(entity) as EntityMetadata);
+  const mapped = new Set(columns.map((c) => c.property));
+  return (data) => {
+    const out = Object.create(prototype) as Row;
+    for (const c of columns) {
+      const value = data[c.property];
+      out[c.property] = c.convert ? c.convert(value) : value;
+    }
+    for (const key of Object.keys(data)) if (!mapped.has(key)) out[key] = data[key];
+    return out as T;
+  };
+}
+
+/** The properties an entity's lean objects are read from (formulas and lazy subqueries left out). */
+export function leanProperties(em: SqlEntityManager, entity: EntityClass<object>): readonly string[] {
+  return mapperOf(em, em.getMetadata().get(entity) as EntityMetadata).columns.map((c) => c.property);
+}

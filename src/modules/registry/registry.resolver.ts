@@ -9,6 +9,7 @@ import {
   checkEnterpriseCursor,
   enterpriseOrder,
   enterpriseWhere,
+  leanEnterprisePage,
   refreshRiskIfUsed,
 } from './enterprise.query.js';
 import { Enterprise, LegalRepresentative } from './enterprise.type.js';
@@ -48,13 +49,7 @@ export class RegistryResolver {
     const order = enterpriseOrder(orderBy);
     checkEnterpriseCursor(page.after ?? undefined, order);
     await refreshRiskIfUsed(() => ctx.refreshDerived(), filter, orderBy);
-    const cursor = await ctx.em.findByCursor(EnterpriseEntity, {
-      where,
-      first,
-      after: page.after ?? undefined,
-      orderBy: order,
-      includeCount: false,
-    });
+    const cursor = await leanEnterprisePage(ctx.em, where, order, first, page.after ?? undefined);
     const loader = ctx.loaders.get(enterpriseByUsccLoader);
     const edges = cursor.items.map((node) => {
       loader.prime(node.uscc, node);
