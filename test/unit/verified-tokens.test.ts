@@ -4,6 +4,8 @@ import { Authenticator, VERIFIED_TOKENS_KEPT } from '../../src/auth/authenticate
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-bytes';
 const ISSUER = 'inter-agency-data-hub';
+// Every test runs at this instant (fakeDate): tokens are issued at it, so none outlives the
+// hub's maximum lifetime whatever day the suite runs on.
 const T0 = Date.parse('2026-12-04T08:00:00.000Z');
 
 function authenticator(kept?: number): Authenticator {
@@ -79,13 +81,14 @@ describe('verified HS256 tokens are kept until they expire', () => {
   });
 
   it('keys on the whole token: a kept token with its signature changed is refused', async () => {
+    fakeDate();
     const auth = authenticator();
-    const t = await token('risk-engine', { exp: Math.floor(Date.now() / 1000) + 600 });
+    const t = await token('risk-engine', { exp: Math.floor(T0 / 1000) + 600 });
     await auth.authenticate(bearer(t));
     const [head, body] = t.split('.');
     const forged = await token(
       'risk-engine',
-      { exp: Math.floor(Date.now() / 1000) + 600 },
+      { exp: Math.floor(T0 / 1000) + 600 },
       `${SECRET}-other`,
     );
     await expect(auth.authenticate(bearer(`${head}.${body}.${forged.split('.')[2]}`))).rejects.toThrow(
@@ -96,8 +99,9 @@ describe('verified HS256 tokens are kept until they expire', () => {
   });
 
   it('hands out a frozen principal, the same one for every request with the token', async () => {
+    fakeDate();
     const auth = authenticator();
-    const t = await token('risk-engine', { exp: Math.floor(Date.now() / 1000) + 600 });
+    const t = await token('risk-engine', { exp: Math.floor(T0 / 1000) + 600 });
     const first = await auth.authenticate(bearer(t));
     const second = await auth.authenticate(bearer(t));
     expect(second).toBe(first);
@@ -109,8 +113,9 @@ describe('verified HS256 tokens are kept until they expire', () => {
   });
 
   it('keeps at most as many tokens as it is told, the oldest making room', async () => {
+    fakeDate();
     const auth = authenticator(50);
-    const exp = Math.floor(Date.now() / 1000) + 600;
+    const exp = Math.floor(T0 / 1000) + 600;
     const first = await token('client-0', { exp });
     await auth.authenticate(bearer(first));
     for (let i = 1; i <= 50; i++) await auth.authenticate(bearer(await token(`client-${i}`, { exp })));
