@@ -76,7 +76,11 @@ export class RegistryResolver {
   }
 
   @FieldResolver(() => LegalRepresentative, { nullable: true })
-  legalRepresentative(@Root() enterprise: EnterpriseEntity): LegalRepresentative & { uscc: string } {
+  legalRepresentative(
+    // A structural type, not the entity class: type-graphql would copy each parent into a new entity instance.
+    @Root()
+    enterprise: Pick<EnterpriseEntity, 'uscc' | 'legalRepresentativeName' | 'legalRepresentativeIdNumber'>,
+  ): LegalRepresentative & { uscc: string } {
     // The USCC travels with the object (not exposed in GraphQL) so that the access
     // log can name the enterprise whose representative's ID number was read.
     return {

@@ -137,7 +137,10 @@ export class RdSpendingResolver {
     description:
       'R&D intensity (研发投入强度): rdExpenditure / operatingRevenue as a ratio (0.05 = 5 %); null without revenue.',
   })
-  rdIntensity(@Root() record: RdSpendingEntity): number | null {
+  rdIntensity(
+    // A structural type, not the entity class: type-graphql would copy each parent into a new entity instance.
+    @Root() record: Pick<RdSpendingEntity, 'operatingRevenue' | 'rdExpenditure'>,
+  ): number | null {
     const revenue = record.operatingRevenue;
     if (!Number.isFinite(revenue) || revenue <= 0) return null;
     return record.rdExpenditure / revenue;
