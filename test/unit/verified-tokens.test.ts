@@ -86,11 +86,7 @@ describe('verified HS256 tokens are kept until they expire', () => {
     const t = await token('risk-engine', { exp: Math.floor(T0 / 1000) + 600 });
     await auth.authenticate(bearer(t));
     const [head, body] = t.split('.');
-    const forged = await token(
-      'risk-engine',
-      { exp: Math.floor(T0 / 1000) + 600 },
-      `${SECRET}-other`,
-    );
+    const forged = await token('risk-engine', { exp: Math.floor(T0 / 1000) + 600 }, `${SECRET}-other`);
     await expect(auth.authenticate(bearer(`${head}.${body}.${forged.split('.')[2]}`))).rejects.toThrow(
       /signature/,
     );
