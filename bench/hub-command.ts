@@ -1,7 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import pg from 'pg';
 
 /**
  * `node` arguments that start the hub the way `npm start` does: the V8 flags of
@@ -77,4 +78,66 @@ export function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * What a bench needs of the database bench/run.ts seeded before it starts a hub of
+ * its own: up to 1,000 enterprises (USCC order) and the benchmark caller BENCH_BANK's
+ * agreements. Exits with a message if the database was not seeded.
+ */
+export async function seededSample(url: string, bench: string): Promise<string[]> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const sample = (
+      await db.query<{ uscc: string }>('select uscc from registry_enterprise order by uscc limit 1000')
+    ).rows.map((r) => r.uscc);
+    const [granted] = (
+      await db.query<{ n: string }>(
+        "select count(*) as n from auth_sharing_agreement where consumer_org = 'BENCH_BANK'",
+      )
+    ).rows;
+    if (sample.length === 0 || Number(granted?.n ?? 0) === 0) {
+      process.stderr.write(`${bench}: run bench/run.ts on this database first (it seeds it)\n`);
+      process.exit(2);
+    }
+    return sample;
+  } finally {
+    await db.end();
+  }
+}
+
+export interface StartedHub {
+  readonly process: ChildProcess;
+  readonly exited: Promise<number | null>;
+  /** The `node` arguments it was started with (npm start's flags, the production entry). */
+  readonly args: readonly string[];
+  /** Its origin, from its "hub is ready" line. */
+  readonly base: string;
+}
+
+/** Starts a hub process the way `npm start` does (hubStartArgs) with `env`, and waits until it is ready. */
+export async function startHubProcess(root: string, env: NodeJS.ProcessEnv): Promise<StartedHub> {
+  const args = hubStartArgs(root);
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<number | null>((done) => child.once('exit', done));
+  try {
+    return { process: child, exited, args, base: await hubReady(child, exited) };
+  } catch (err) {
+    child.kill('SIGTERM');
+    throw err;
+  }
+}
+
+/** The repository root, where `npm start` runs (this file is compiled to dist/bench/). */
+export const BENCH_ROOT = resolve(import.meta.dirname, '../..');
+
+/** DATABASE_URL, which a bench that starts its own hub needs: exits with a message without it. */
+export function benchDatabaseUrl(bench: string): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    process.stderr.write(`${bench} needs DATABASE_URL (the database bench/run.ts seeded)\n`);
+    process.exit(2);
+  }
+  return url;
 }

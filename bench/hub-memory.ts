@@ -1,15 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { mintToken } from '../src/auth/authenticate.js';
 import { PrincipalKind } from '../src/auth/principal.js';
 import { Purpose } from '../src/auth/purpose.js';
 import { loadConfig } from '../src/config/config.js';
-import { benchHubEnv, hubReady, hubStartArgs, procStatus } from './hub-command.js';
+import {
+  BENCH_ROOT,
+  benchDatabaseUrl,
+  benchHubEnv,
+  procStatus,
+  seededSample,
+  startHubProcess,
+} from './hub-command.js';
 import { profileQuery } from './scenarios.js';
 
 /**
@@ -34,12 +38,8 @@ const { values } = parseArgs({
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
 const settle = Number(values['settle-seconds']);
-const ROOT = resolve(import.meta.dirname, '../..');
-const url = process.env.DATABASE_URL;
-if (!url) {
-  process.stderr.write('bench/hub-memory needs DATABASE_URL (the database bench/run.ts seeded)\n');
-  process.exit(2);
-}
+const ROOT = BENCH_ROOT;
+const url = benchDatabaseUrl('bench/hub-memory');
 
 const vmRss = (pid: number) => procStatus(pid, 'VmRSS');
 const mb = (n: number) => (n / 2 ** 20).toFixed(0);
@@ -59,27 +59,12 @@ for (const k of [
   if (process.env[k]) env[k] = process.env[k];
 const config = loadConfig(env);
 
-const db = new pg.Client({ connectionString: url });
-await db.connect();
-const sample = (
-  await db.query<{ uscc: string }>('select uscc from registry_enterprise order by uscc limit 1000')
-).rows.map((r) => r.uscc);
-const [granted] = (
-  await db.query<{ n: string }>(
-    "select count(*) as n from auth_sharing_agreement where consumer_org = 'BENCH_BANK'",
-  )
-).rows;
-await db.end();
-if (sample.length === 0 || Number(granted?.n ?? 0) === 0) {
-  process.stderr.write('bench/hub-memory: run bench/run.ts on this database first (it seeds it)\n');
-  process.exit(2);
-}
+const sample = await seededSample(url, 'bench/hub-memory');
 
-const args = hubStartArgs(ROOT);
-const hub = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-const exited = new Promise<number | null>((done) => hub.once('exit', done));
+const started = await startHubProcess(ROOT, env);
+const { base, args } = started;
+const hub = started.process;
 try {
-  const base = await hubReady(hub, exited);
   /** The hub's V8 heap (committed and used) and external memory, from its own /metrics. */
   const heap = async (): Promise<string> => {
     const text = await (
@@ -153,5 +138,5 @@ try {
   );
 } finally {
   hub.kill('SIGTERM');
-  await exited;
+  await started.exited;
 }

@@ -54,3 +54,20 @@ export async function runHubMemoryBench(settleSeconds: string): Promise<void> {
     settleSeconds,
   ]);
 }
+
+/**
+ * Profile throughput of a hub process of its own (bench/hub-throughput.ts), started
+ * as `npm start` starts it and loaded by clients in another process.
+ * BENCH_THROUGHPUT_PROFILES (default 100 per client) sizes each pass.
+ */
+export async function runHubThroughputBench(connections: readonly string[]): Promise<void> {
+  if (process.env.DATABASE_URL)
+    process.stdout.write(
+      '\nhub throughput (bench/hub-throughput.ts): a hub process started as npm start, clients in another process\n',
+    );
+  await runSeparateBench('hub throughput', './hub-throughput.js', [
+    ...connections.flatMap((c) => ['--connections', c]),
+    '--profiles-per-client',
+    process.env.BENCH_THROUGHPUT_PROFILES ?? '100',
+  ]);
+}

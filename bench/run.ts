@@ -14,7 +14,12 @@ import { unlockBenchmarkWithoutAuthorization } from '../src/server/benchmark-swi
 import { createLogger } from '../src/server/logger.js';
 import { grantEveryConditionalResource, seedGovernance } from '../seeds/governance.js';
 import { seedDatabase } from '../seeds/seed-database.js';
-import { runHubMemoryBench, runIngestBench, runMonitoringBench } from './ingest-run.js';
+import {
+  runHubMemoryBench,
+  runHubThroughputBench,
+  runIngestBench,
+  runMonitoringBench,
+} from './ingest-run.js';
 import { canonicalJson, firstDifference } from './canonical.js';
 import { profileQuery, scenarios, type Scenario } from './scenarios.js';
 import { withoutConditionalData } from './selection.js';
@@ -514,5 +519,7 @@ await orm.close(true);
 // `--scenario ingest` / `--scenario monitoring` runs one alone.
 if (!values.scenario?.length || values.scenario.includes('hub-memory'))
   await runHubMemoryBench(values['settle-seconds']);
+if (!values.scenario?.length || values.scenario.includes('hub-throughput'))
+  await runHubThroughputBench(values.connections ?? ['8', '16']);
 if (!values.scenario?.length || values.scenario.includes('ingest')) await runIngestBench();
 if (!values.scenario?.length || values.scenario.includes('monitoring')) await runMonitoringBench();
