@@ -38,7 +38,6 @@ const { values } = parseArgs({
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
 const settle = Number(values['settle-seconds']);
-const ROOT = BENCH_ROOT;
 const url = benchDatabaseUrl('bench/hub-memory');
 
 const vmRss = (pid: number) => procStatus(pid, 'VmRSS');
@@ -61,7 +60,7 @@ const config = loadConfig(env);
 
 const sample = await seededSample(url, 'bench/hub-memory');
 
-const started = await startHubProcess(ROOT, env);
+const started = await startHubProcess(BENCH_ROOT, env);
 const { base, args } = started;
 const hub = started.process;
 try {

@@ -32,18 +32,17 @@ const { values } = parseArgs({
 });
 const connections = (values.connections ?? ['8', '16']).map(Number);
 const perClient = Number(values['profiles-per-client']);
-const ROOT = BENCH_ROOT;
 const url = benchDatabaseUrl('bench/hub-throughput');
 const env = benchHubEnv(url, {
   RATE_LIMIT_OVERRIDES: Array.from({ length: 64 }, (_, c) => `BENCH_BANK/bench-t${c}=999999999999`).join(','),
 });
 const config = loadConfig(env);
 const sample = await seededSample(url, 'bench/hub-throughput');
-const schema = buildSchema(readFileSync(resolve(ROOT, 'schema/schema.graphql'), 'utf8'));
+const schema = buildSchema(readFileSync(resolve(BENCH_ROOT, 'schema/schema.graphql'), 'utf8'));
 const withQuery = profileQuery();
 const queries = { with: withQuery, without: withoutConditionalData(schema, withQuery) };
 
-const hub = await startHubProcess(ROOT, env);
+const hub = await startHubProcess(BENCH_ROOT, env);
 try {
   process.stdout.write(`hub: node ${hub.args.join(' ')} (as npm start), pid ${String(hub.process.pid)}\n`);
   const headers = await Promise.all(
